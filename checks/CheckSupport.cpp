@@ -1,0 +1,92 @@
+//===--- CheckSupport.cpp - What the corolock checks share ----------------===//
+
+#include "CheckSupport.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolock {
+
+static const std::pair<const char *, std::string LockModelOptions::*>
+    LockModelOptionFields[] = {
+        {"SyncMutexes", &LockModelOptions::SyncMutexes},
+        {"AsyncMutexes", &LockModelOptions::AsyncMutexes},
+        {"SyncGuards", &LockModelOptions::SyncGuards},
+        {"AsyncGuards", &LockModelOptions::AsyncGuards},
+};
+
+LockModelOptions
+readLockModelOptions(const tidy::ClangTidyCheck::OptionsView &Options) {
+  LockModelOptions Result;
+  for (const auto &[Name, Field] : LockModelOptionFields)
+    Result.*Field = Options.get(Name, "").str();
+  return Result;
+}
+
+void storeLockModelOptions(const tidy::ClangTidyCheck::OptionsView &Options,
+                           tidy::ClangTidyOptions::OptionMap &Opts,
+                           const LockModelOptions &Values) {
+  for (const auto &[Name, Field] : LockModelOptionFields)
+    Options.store(Opts, Name, Values.*Field);
+}
+
+DeclarationMatcher coroutineFunction() {
+  return functionDecl(isDefinition(), hasBody(coroutineBodyStmt()))
+      .bind("coroutine");
+}
+
+StringRef suspensionKeyword(const CoroutineSuspendExpr &S) {
+  return isa<CoyieldExpr>(S) ? "co_yield" : "co_await";
+}
+
+std::string spelling(const Expr *E, const ASTContext &Context) {
+  const SourceManager &SM = Context.getSourceManager();
+  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
+  if (!E->getBeginLoc().isMacroID() && !E->getEndLoc().isMacroID()) {
+    StringRef Text =
+        Lexer::getSourceText(Range, SM, Context.getLangOpts());
+    if (!Text.empty())
+      return Text.str();
+  }
+  std::string Printed;
+  llvm::raw_string_ostream OS(Printed);
+  E->printPretty(OS, nullptr, Context.getPrintingPolicy());
+  return Printed;
+}
+
+LockDescription describeLock(const LockFact &Lock, const ASTContext &Context) {
+  LockDescription D;
+  StringRef Kind = Lock.Kind == LockKind::Sync ? "sync" : "async";
+  if (Lock.Mutexes.empty()) {
+    D.Mutex = ("a " + Kind + " lock").str();
+  } else {
+    D.Plural = Lock.Mutexes.size() > 1;
+    D.Mutex = (Kind + (D.Plural ? " mutexes " : " mutex ")).str();
+    for (size_t I = 0; I < Lock.Mutexes.size(); ++I) {
+      if (I)
+        D.Mutex += I + 1 == Lock.Mutexes.size() ? " and " : ", ";
+      D.Mutex += "'" + spelling(Lock.Mutexes[I], Context) + "'";
+    }
+  }
+  switch (Lock.Holder) {
+  case HolderKind::GuardVariable:
+    D.GuardKindWord = "guard";
+    D.Guard = "'" + Lock.Guard->getNameAsString() + "'";
+    D.ByHolder = " by " + D.Guard;
+    break;
+  case HolderKind::GuardTemporary:
+    D.GuardKindWord = "temporary guard";
+    D.Guard = "'" +
+              Lock.GuardExpr->getType().getAsString(
+                  Context.getPrintingPolicy()) +
+              "'";
+    D.ByHolder = " by a temporary " + D.Guard;
+    break;
+  case HolderKind::Manual:
+    break;
+  }
+  return D;
+}
+
+} // namespace corolock

@@ -1,0 +1,90 @@
+//===--- SyncLockAcrossSuspendCheck.cpp - corolock ------------------------===//
+
+#include "SyncLockAcrossSuspendCheck.h"
+#include "CheckSupport.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolock {
+
+SyncLockAcrossSuspendCheck::SyncLockAcrossSuspendCheck(
+    StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ModelOptions(readLockModelOptions(Options)),
+      NonSuspendingAwaitables(
+          Options.get("NonSuspendingAwaitables", "").str()),
+      StrictMode(Options.get("StrictMode", false)) {
+  if (auto M = LockModel::create(ModelOptions))
+    Model.emplace(std::move(*M));
+  else
+    configurationDiag("%0: %1", DiagnosticIDs::Error)
+        << Name << llvm::toString(M.takeError());
+  if (auto S = SuspensionPointClassifier::create(NonSuspendingAwaitables))
+    Suspensions.emplace(std::move(*S));
+  else
+    configurationDiag("%0: %1", DiagnosticIDs::Error)
+        << Name << llvm::toString(S.takeError());
+}
+
+void SyncLockAcrossSuspendCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  storeLockModelOptions(Options, Opts, ModelOptions);
+  Options.store(Opts, "NonSuspendingAwaitables", NonSuspendingAwaitables);
+  Options.store(Opts, "StrictMode", StrictMode);
+}
+
+void SyncLockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
+  if (!Model || !Suspensions)
+    return; // The configuration error was reported.
+  Finder->addMatcher(coroutineFunction(), this);
+}
+
+void SyncLockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  for (const SuspensionPointLocks &Point :
+       analyzeHeldLocks(*Coroutine, *Result.Context, *Model, *Suspensions))
+    for (const LockFact &Lock : Point.Locks)
+      if (Lock.Kind == LockKind::Sync &&
+          (Lock.Owned != Ownership::NotHeld || StrictMode))
+        report(*Point.Suspension, Lock, *Result.Context);
+}
+
+void SyncLockAcrossSuspendCheck::report(const CoroutineSuspendExpr &Suspension,
+                                        const LockFact &Lock,
+                                        const ASTContext &Context) {
+  SourceLocation Where = Suspension.getKeywordLoc();
+  SourceLocation Holder = Lock.Acquisitions.empty() ? SourceLocation()
+                                                    : Lock.Acquisitions.front();
+  if (!Reported.insert({Where.getRawEncoding(), Holder.getRawEncoding()})
+           .second)
+    return;
+
+  LockDescription Desc = describeLock(Lock, Context);
+  StringRef Keyword = suspensionKeyword(Suspension);
+  if (Lock.Owned == Ownership::NotHeld) {
+    diag(Where, "%0 %1 of %2 is alive across '%3' although it does not own "
+                "the lock here; keeping lock guards out of suspensions is "
+                "safer (C++ Core Guidelines CP.52): end its scope before "
+                "suspending")
+        << Desc.GuardKindWord << Desc.Guard << Desc.Mutex << Keyword;
+    for (SourceLocation L : Lock.Acquisitions)
+      diag(L, "%0 %1 constructed here", DiagnosticIDs::Note)
+          << Desc.GuardKindWord << Desc.Guard;
+    return;
+  }
+
+  bool Maybe = Lock.Owned == Ownership::MaybeHeld;
+  diag(Where, "%0 %select{is|are}1 %select{|possibly }2held%3 across '%4'; "
+              "the coroutine may resume on another thread, where unlocking "
+              "is undefined behaviour, and tasks that lock %select{it|them}1 "
+              "meanwhile block their thread; release the lock before "
+              "suspending or use an async mutex")
+      << Desc.Mutex << Desc.Plural << Maybe << Desc.ByHolder << Keyword;
+  for (SourceLocation L : Lock.Acquisitions)
+    diag(L, "%0 locked here", DiagnosticIDs::Note)
+        << Desc.Mutex;
+}
+
+} // namespace corolock

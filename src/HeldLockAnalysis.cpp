@@ -1,0 +1,910 @@
+//===--- HeldLockAnalysis.cpp - Locks held at suspension points -----------===//
+
+#include "HeldLockAnalysis.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
+#include <algorithm>
+#include <optional>
+
+using namespace clang;
+
+namespace corolock {
+
+bool LockFact::operator==(const LockFact &O) const {
+  return Holder == O.Holder && Owned == O.Owned && Kind == O.Kind &&
+         Guard == O.Guard && GuardExpr == O.GuardExpr &&
+         Mutexes == O.Mutexes && MutexKey == O.MutexKey &&
+         Acquisitions == O.Acquisitions;
+}
+
+namespace {
+
+/// Lock facts keyed by holder: a guard VarDecl, a guard temporary's
+/// CXXConstructExpr, or an interned mutex key for manual locks.
+using LockState = llvm::SmallDenseMap<const void *, LockFact, 4>;
+
+void addAcquisitions(LockFact &Into, llvm::ArrayRef<SourceLocation> Locs,
+                     const SourceManager &SM) {
+  for (SourceLocation L : Locs)
+    if (!llvm::is_contained(Into.Acquisitions, L))
+      Into.Acquisitions.push_back(L);
+  llvm::sort(Into.Acquisitions, [&](SourceLocation A, SourceLocation B) {
+    return SM.isBeforeInTranslationUnit(A, B);
+  });
+}
+
+/// The fact on a path where the holder does not exist (out of scope, or a
+/// mutex not locked manually).
+LockFact absentVariant(const LockFact &F) {
+  LockFact Result = F;
+  if (Result.Owned == Ownership::Held)
+    Result.Owned = Ownership::MaybeHeld;
+  return Result;
+}
+
+LockFact joinFacts(const LockFact &A, const LockFact &B,
+                   const SourceManager &SM) {
+  LockFact Result = A;
+  if (A.Owned != B.Owned)
+    Result.Owned = (A.Owned == Ownership::NotHeld &&
+                    B.Owned == Ownership::NotHeld)
+                       ? Ownership::NotHeld
+                       : Ownership::MaybeHeld;
+  if (Result.Mutexes.empty()) {
+    Result.Mutexes = B.Mutexes;
+    Result.MutexKey = B.MutexKey;
+  }
+  addAcquisitions(Result, B.Acquisitions, SM);
+  return Result;
+}
+
+LockState joinStates(const LockState &A, const LockState &B,
+                     const SourceManager &SM) {
+  LockState Result;
+  for (const auto &[Key, Fact] : A) {
+    auto It = B.find(Key);
+    Result[Key] =
+        It == B.end() ? absentVariant(Fact) : joinFacts(Fact, It->second, SM);
+  }
+  for (const auto &[Key, Fact] : B)
+    if (!A.count(Key))
+      Result[Key] = absentVariant(Fact);
+  return Result;
+}
+
+bool statesEqual(const LockState &A, const LockState &B) {
+  if (A.size() != B.size())
+    return false;
+  for (const auto &[Key, Fact] : A) {
+    auto It = B.find(Key);
+    if (It == B.end() || !(It->second == Fact))
+      return false;
+  }
+  return true;
+}
+
+const Expr *stripImplicit(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Next))
+      Next = Cast->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+/// `std::move(X)` / `std::forward<T>(X)` -> X.
+const Expr *stripMove(const Expr *E) {
+  E = stripImplicit(E);
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
+    if (Call->getNumArgs() == 1 && Call->isCallToStdMove())
+      return stripImplicit(Call->getArg(0));
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      if (Call->getNumArgs() == 1 && FD->isInStdNamespace() &&
+          FD->getIdentifier() &&
+          (FD->getName() == "move" || FD->getName() == "forward"))
+        return stripImplicit(Call->getArg(0));
+  return E;
+}
+
+class BodyAnalysis {
+public:
+  BodyAnalysis(const FunctionDecl &Coroutine, const Stmt *Body,
+               ASTContext &Context, const LockModel &Model,
+               const SuspensionPointClassifier &Suspensions)
+      : Coroutine(Coroutine), Context(Context), SM(Context.getSourceManager()),
+        Model(Model), Suspensions(Suspensions),
+        Parents(const_cast<Stmt *>(Body)) {}
+
+  std::vector<SuspensionPointLocks> run(const Stmt *Body);
+
+private:
+  void transferBlock(const CFGBlock &Block, LockState &State,
+                     std::vector<SuspensionPointLocks> *Out);
+  void transferElement(const CFGElement &Element, LockState &State,
+                       std::vector<SuspensionPointLocks> *Out);
+  void transferStmt(const Stmt *S, LockState &State,
+                    std::vector<SuspensionPointLocks> *Out);
+  LockState edgeState(const CFGBlock &From, unsigned SuccIndex,
+                      const LockState &Exit);
+  void refineOnCondition(const Expr *Cond, bool Taken, LockState &State);
+
+  LockState entryState();
+  void declareGuard(const VarDecl *VD, LockState &State);
+  LockFact guardFromConstruct(const CXXConstructExpr *CE, SourceLocation Loc,
+                              LockState &State);
+  LockFact guardFromCall(const Expr *Call, SourceLocation Loc,
+                         std::optional<LockKind> Kind);
+  void onConstruct(const CXXConstructExpr *CE, LockState &State);
+  void onMemberCall(const CXXMemberCallExpr *Call, LockState &State);
+  void onGuardOperation(const CXXMemberCallExpr *Call, const void *Guard,
+                        LockState &State);
+  void onMutexOperation(const CXXMemberCallExpr *Call, LockState &State);
+  void onAssign(const CXXOperatorCallExpr *Call, LockState &State);
+  void onCall(const CallExpr *Call, LockState &State);
+  void swapGuards(const void *A, const void *B, LockState &State);
+  void onSuspension(const CoroutineSuspendExpr *S, const LockState &State,
+                    std::vector<SuspensionPointLocks> *Out);
+
+  void lockManually(const Expr *Mutex, bool Deref, Ownership Owned,
+                    SourceLocation Loc, LockState &State);
+  const void *guardKey(const Expr *E) const;
+  const void *mutexKey(const Expr *E, bool Deref);
+  bool appendKey(const Expr *E, llvm::raw_ostream &OS) const;
+  bool isDiscarded(const Expr *E) const;
+  llvm::SmallPtrSet<const void *, 4>
+  handedOff(const CoroutineSuspendExpr *S, const LockState &State);
+  void collectHandedOff(const Stmt *S, llvm::SmallPtrSetImpl<const void *> &Keys);
+  void noteHandedOffArgument(const Expr *Arg, QualType ParamType,
+                             llvm::SmallPtrSetImpl<const void *> &Keys);
+
+  const FunctionDecl &Coroutine;
+  ASTContext &Context;
+  const SourceManager &SM;
+  const LockModel &Model;
+  const SuspensionPointClassifier &Suspensions;
+  ParentMap Parents;
+  llvm::StringSet<> InternedKeys;
+};
+
+//===----------------------------------------------------------------------===//
+// Identities of guards and mutexes
+//===----------------------------------------------------------------------===//
+
+const void *BodyAnalysis::guardKey(const Expr *E) const {
+  E = stripMove(E);
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (!VD->getType()->isReferenceType() && Model.isGuard(VD->getType()))
+        return VD;
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
+    return CE;
+  return nullptr;
+}
+
+bool BodyAnalysis::appendKey(const Expr *E, llvm::raw_ostream &OS) const {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    OS << static_cast<const void *>(DRE->getDecl()->getCanonicalDecl());
+    return true;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (!appendKey(ME->getBase(), OS))
+      return false;
+    OS << (ME->isArrow() ? "->" : ".")
+       << static_cast<const void *>(ME->getMemberDecl()->getCanonicalDecl());
+    return true;
+  }
+  if (isa<CXXThisExpr>(E)) {
+    OS << "this";
+    return true;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_Deref) {
+      OS << "*";
+      return appendKey(UO->getSubExpr(), OS);
+    }
+    return false;
+  }
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    Expr::EvalResult Index;
+    if (ASE->getIdx()->isValueDependent() ||
+        !ASE->getIdx()->EvaluateAsInt(Index, Context) ||
+        !appendKey(ASE->getBase(), OS))
+      return false;
+    OS << "[" << Index.Val.getInt() << "]";
+    return true;
+  }
+  return false;
+}
+
+/// An interned key naming the mutex \p E (or `*E` when \p Deref), so that
+/// `mu_`, `this->mu_` and `*&mu_` agree; null when \p E is not trackable.
+const void *BodyAnalysis::mutexKey(const Expr *E, bool Deref) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && Deref &&
+                                                 UO->getOpcode() == UO_AddrOf) {
+    E = UO->getSubExpr();
+    Deref = false;
+  }
+  std::string Key;
+  llvm::raw_string_ostream OS(Key);
+  if (Deref)
+    OS << "*";
+  if (!appendKey(E, OS))
+    return nullptr;
+  return InternedKeys.insert(OS.str()).first->getKey().data();
+}
+
+/// Whether the value of \p E is unused (`lk.release();` as a statement).
+bool BodyAnalysis::isDiscarded(const Expr *E) const {
+  const Stmt *Child = E;
+  const Stmt *P = Parents.getParent(Child);
+  while (P && (isa<ExprWithCleanups, ParenExpr>(P) ||
+               (isa<CastExpr>(P) &&
+                cast<CastExpr>(P)->getType()->isVoidType()))) {
+    Child = P;
+    P = Parents.getParent(P);
+  }
+  return !P || isa<CompoundStmt, CaseStmt, DefaultStmt, LabelStmt>(P);
+}
+
+//===----------------------------------------------------------------------===//
+// Guards
+//===----------------------------------------------------------------------===//
+
+static bool isChronoType(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || !RD->getIdentifier())
+    return false;
+  StringRef Name = RD->getName();
+  return (Name == "duration" || Name == "time_point") &&
+         isa<NamespaceDecl>(RD->getDeclContext()) &&
+         cast<NamespaceDecl>(RD->getDeclContext())->getName() == "chrono";
+}
+
+/// The state of a guard built by \p CE: from a mutex (owning, deferred,
+/// trying, adopting) or moved from another guard.
+LockFact BodyAnalysis::guardFromConstruct(const CXXConstructExpr *CE,
+                                          SourceLocation Loc,
+                                          LockState &State) {
+  LockFact Fact;
+  Fact.Kind = Model.guardKind(CE->getType()).value_or(LockKind::Sync);
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (Ctor && (Ctor->isMoveConstructor() || Ctor->isCopyConstructor()) &&
+      CE->getNumArgs() >= 1) {
+    const void *Source = guardKey(CE->getArg(0));
+    auto It = Source ? State.find(Source) : State.end();
+    if (It == State.end())
+      return Fact;
+    Fact = It->second;
+    if (Ctor->isMoveConstructor()) {
+      It->second.Owned = Ownership::NotHeld;
+      It->second.Mutexes.clear();
+      It->second.MutexKey = nullptr;
+    }
+    return Fact;
+  }
+
+  bool Defer = false, Try = false, Adopt = false;
+  for (const Expr *Arg : CE->arguments()) {
+    if (isa<CXXDefaultArgExpr>(Arg))
+      continue;
+    QualType T = Arg->getType();
+    if (LockModel::isDeferTag(T))
+      Defer = true;
+    else if (LockModel::isTryTag(T))
+      Try = true;
+    else if (LockModel::isAdoptTag(T))
+      Adopt = true;
+    else if (isChronoType(T))
+      Try = true;
+    else if (T->isPointerType() && Model.isMutex(T->getPointeeType()))
+      Fact.Mutexes.push_back(Arg);
+    else if (Model.isMutex(T))
+      Fact.Mutexes.push_back(Arg);
+  }
+  // A guard of a user-listed type over a user type not known as a mutex.
+  if (Fact.Mutexes.empty() && CE->getNumArgs() > 0 && !Defer && !Try &&
+      !Adopt && !isa<CXXDefaultArgExpr>(CE->getArg(0)) &&
+      recordOf(CE->getArg(0)->getType()))
+    Fact.Mutexes.push_back(CE->getArg(0));
+  if (Fact.Mutexes.empty())
+    return Fact; // Default-constructed: owns nothing.
+
+  const Expr *First = Fact.Mutexes.front();
+  for (const Expr *M : Fact.Mutexes)
+    if (auto Kind = Model.mutexKind(M->getType()->isPointerType()
+                                        ? M->getType()->getPointeeType()
+                                        : M->getType());
+        Kind == LockKind::Async)
+      Fact.Kind = LockKind::Async;
+  Fact.MutexKey = mutexKey(First, First->getType()->isPointerType());
+  Fact.Acquisitions.push_back(Loc);
+  if (Defer)
+    return Fact;
+  Fact.Owned = Try ? Ownership::MaybeHeld : Ownership::Held;
+  if (Adopt) {
+    // The guard takes over locks the coroutine acquired manually.
+    for (const Expr *M : Fact.Mutexes) {
+      const void *Key = mutexKey(M, M->getType()->isPointerType());
+      auto It = Key ? State.find(Key) : State.end();
+      if (It == State.end())
+        continue;
+      Fact.Acquisitions.clear();
+      addAcquisitions(Fact, It->second.Acquisitions, SM);
+      State.erase(It);
+    }
+  }
+  return Fact;
+}
+
+/// A guard returned by a call, e.g. `auto lk = take_lock(m);` or
+/// `auto lk = co_await m.scoped_lock_async();`.
+LockFact BodyAnalysis::guardFromCall(const Expr *Call, SourceLocation Loc,
+                                     std::optional<LockKind> Kind) {
+  LockFact Fact;
+  Fact.Kind = Kind.value_or(LockKind::Sync);
+  Fact.Acquisitions.push_back(Loc);
+  const Expr *Inner = Call;
+  if (const auto *S = dyn_cast<CoroutineSuspendExpr>(Call)) {
+    Fact.Owned = Ownership::Held;
+    Inner = stripImplicit(S->getOperand());
+  } else {
+    // Whether a returned guard owns its lock is not known here.
+    Fact.Owned = Ownership::MaybeHeld;
+  }
+  auto AddMutex = [&](const Expr *M, bool Deref) {
+    if (!Fact.Mutexes.empty() || !M)
+      return;
+    QualType T = Deref ? M->getType()->getPointeeType() : M->getType();
+    if (Model.isMutex(T)) {
+      Fact.Mutexes.push_back(M);
+      Fact.MutexKey = mutexKey(M, Deref);
+    }
+  };
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Inner)) {
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    AddMutex(Obj, Obj && Obj->getType()->isPointerType());
+  }
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(Inner))
+    for (const Expr *Arg : CE->arguments())
+      AddMutex(Arg, Arg->getType()->isPointerType());
+  return Fact;
+}
+
+void BodyAnalysis::declareGuard(const VarDecl *VD, LockState &State) {
+  const Expr *Init = VD->getInit();
+  const Expr *Stripped = stripImplicit(Init);
+  LockFact Fact;
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Stripped)) {
+    Fact = guardFromConstruct(CE, VD->getLocation(), State);
+  } else if (Stripped && (isa<CallExpr, CoroutineSuspendExpr>(Stripped))) {
+    Fact = guardFromCall(Stripped, VD->getLocation(), Model.guardKind(VD->getType()));
+  } else if (VD->getType()->isReferenceType()) {
+    return; // An alias of another guard; the original is tracked.
+  } else {
+    Fact.Kind = Model.guardKind(VD->getType()).value_or(LockKind::Sync);
+  }
+  Fact.Holder = HolderKind::GuardVariable;
+  Fact.Guard = VD;
+  State[VD] = std::move(Fact);
+}
+
+/// A guard temporary (`std::lock_guard<std::mutex>{m}, co_await f()`) or a
+/// guard moved into an argument or return value.
+void BodyAnalysis::onConstruct(const CXXConstructExpr *CE, LockState &State) {
+  if (!Model.isGuard(CE->getType()))
+    return;
+  const Stmt *P = Parents.getParent(CE);
+  while (P && isa<ExprWithCleanups, ParenExpr, ImplicitCastExpr,
+                  CXXFunctionalCastExpr>(P))
+    P = Parents.getParent(P);
+  if (isa_and_nonnull<DeclStmt>(P))
+    return; // A variable; handled at its declaration.
+  LockFact Fact = guardFromConstruct(CE, CE->getBeginLoc(), State);
+  bool IsTemporary = isa_and_nonnull<CXXBindTemporaryExpr>(P) ||
+                     isa_and_nonnull<MaterializeTemporaryExpr>(P);
+  if (!IsTemporary || Fact.Owned == Ownership::NotHeld)
+    return;
+  Fact.Holder = HolderKind::GuardTemporary;
+  Fact.Guard = nullptr;
+  Fact.GuardExpr = CE;
+  State[CE] = std::move(Fact);
+}
+
+void BodyAnalysis::onGuardOperation(const CXXMemberCallExpr *Call,
+                                    const void *Guard, LockState &State) {
+  auto It = State.find(Guard);
+  if (It == State.end())
+    return;
+  LockFact &Fact = It->second;
+  switch (Model.operationOf(Call->getMethodDecl())) {
+  case LockOperation::Lock:
+  case LockOperation::TryLock:
+    Fact.Owned = Model.operationOf(Call->getMethodDecl()) ==
+                         LockOperation::Lock
+                     ? Ownership::Held
+                     : Ownership::MaybeHeld;
+    Fact.Acquisitions = {Call->getExprLoc()};
+    return;
+  case LockOperation::Unlock:
+    Fact.Owned = Ownership::NotHeld;
+    return;
+  case LockOperation::Release: {
+    // The mutex stays locked; an unused result leaves it to the coroutine.
+    LockFact Released = Fact;
+    Fact.Owned = Ownership::NotHeld;
+    Fact.Mutexes.clear();
+    Fact.MutexKey = nullptr;
+    if (Released.Owned == Ownership::NotHeld || !Released.MutexKey ||
+        !isDiscarded(Call))
+      return;
+    Released.Holder = HolderKind::Manual;
+    Released.Guard = nullptr;
+    State[Released.MutexKey] = std::move(Released);
+    return;
+  }
+  case LockOperation::Swap:
+    if (Call->getNumArgs() == 1)
+      swapGuards(Guard, guardKey(Call->getArg(0)), State);
+    return;
+  case LockOperation::None:
+    return;
+  }
+}
+
+void BodyAnalysis::swapGuards(const void *A, const void *B, LockState &State) {
+  if (!A || !B || A == B)
+    return;
+  auto ItA = State.find(A), ItB = State.find(B);
+  if (ItA == State.end() || ItB == State.end())
+    return;
+  LockFact &FA = ItA->second, &FB = ItB->second;
+  // Ownership moves; the holder's identity stays.
+  std::swap(FA.Owned, FB.Owned);
+  std::swap(FA.Kind, FB.Kind);
+  std::swap(FA.Mutexes, FB.Mutexes);
+  std::swap(FA.MutexKey, FB.MutexKey);
+  std::swap(FA.Acquisitions, FB.Acquisitions);
+}
+
+//===----------------------------------------------------------------------===//
+// Manual locking
+//===----------------------------------------------------------------------===//
+
+void BodyAnalysis::lockManually(const Expr *Mutex, bool Deref, Ownership Owned,
+                                SourceLocation Loc, LockState &State) {
+  const void *Key = mutexKey(Mutex, Deref);
+  if (!Key)
+    return;
+  LockFact Fact;
+  Fact.Holder = HolderKind::Manual;
+  Fact.Owned = Owned;
+  QualType T = Deref ? Mutex->getType()->getPointeeType() : Mutex->getType();
+  Fact.Kind = Model.mutexKind(T).value_or(LockKind::Sync);
+  Fact.Mutexes.push_back(Mutex);
+  Fact.MutexKey = Key;
+  Fact.Acquisitions.push_back(Loc);
+  State[Key] = std::move(Fact);
+}
+
+void BodyAnalysis::onMutexOperation(const CXXMemberCallExpr *Call,
+                                    LockState &State) {
+  const auto *Member = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
+  const Expr *Obj = Call->getImplicitObjectArgument();
+  bool Deref = Member && Member->isArrow();
+  switch (Model.operationOf(Call->getMethodDecl())) {
+  case LockOperation::Lock:
+    lockManually(Obj, Deref, Ownership::Held, Call->getExprLoc(), State);
+    return;
+  case LockOperation::TryLock:
+    lockManually(Obj, Deref, Ownership::MaybeHeld, Call->getExprLoc(), State);
+    return;
+  case LockOperation::Unlock:
+    if (const void *Key = mutexKey(Obj, Deref))
+      State.erase(Key);
+    return;
+  default:
+    return;
+  }
+}
+
+void BodyAnalysis::onMemberCall(const CXXMemberCallExpr *Call,
+                                LockState &State) {
+  const Expr *Obj = Call->getImplicitObjectArgument();
+  if (!Obj || !Call->getMethodDecl())
+    return;
+  QualType T = Obj->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  if (Model.isGuard(T)) {
+    if (const void *Guard = guardKey(Obj))
+      onGuardOperation(Call, Guard, State);
+    return;
+  }
+  if (Model.isMutex(T))
+    onMutexOperation(Call, State);
+}
+
+/// `lk = std::move(other)`, `lk = std::unique_lock(m)`, `lk = take_lock()`.
+void BodyAnalysis::onAssign(const CXXOperatorCallExpr *Call, LockState &State) {
+  if (Call->getOperator() != OO_Equal || Call->getNumArgs() != 2 ||
+      !Model.isGuard(Call->getArg(0)->getType()))
+    return;
+  const void *Target = guardKey(Call->getArg(0));
+  if (!Target || !State.count(Target))
+    return;
+  LockFact &Old = State[Target];
+  LockFact New;
+  const Expr *Source = stripMove(Call->getArg(1));
+  if (const void *SourceKey = guardKey(Source); SourceKey && State.count(SourceKey)) {
+    New = State[SourceKey];
+    if (isa<CXXConstructExpr>(Source)) {
+      State.erase(SourceKey);
+    } else {
+      LockFact &Moved = State[SourceKey];
+      Moved.Owned = Ownership::NotHeld;
+      Moved.Mutexes.clear();
+      Moved.MutexKey = nullptr;
+    }
+  } else if (isa_and_nonnull<CallExpr, CoroutineSuspendExpr>(Source)) {
+    New = guardFromCall(Source, Call->getExprLoc(),
+                        Model.guardKind(Call->getArg(0)->getType()));
+  } else if (isa_and_nonnull<CXXConstructExpr>(Source)) {
+    New.Kind = Old.Kind; // Assigned an empty guard.
+  } else {
+    return;
+  }
+  New.Holder = Old.Holder;
+  New.Guard = Old.Guard;
+  New.GuardExpr = Old.GuardExpr;
+  State[Target] = std::move(New);
+}
+
+/// `std::lock(a, b)`, `std::try_lock(a, b)`, `std::swap(a, b)`.
+void BodyAnalysis::onCall(const CallExpr *Call, LockState &State) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return;
+  StringRef Name = Callee->getName();
+  if (Name == "swap" && Call->getNumArgs() == 2 &&
+      Model.isGuard(Call->getArg(0)->getType())) {
+    swapGuards(guardKey(Call->getArg(0)), guardKey(Call->getArg(1)), State);
+    return;
+  }
+  bool InLockNamespace = Callee->isInStdNamespace();
+  if (const auto *NS = dyn_cast<NamespaceDecl>(Callee->getDeclContext()))
+    InLockNamespace |= NS->getName() == "boost";
+  if (!InLockNamespace || (Name != "lock" && Name != "try_lock"))
+    return;
+  Ownership Owned = Name == "lock" ? Ownership::Held : Ownership::MaybeHeld;
+  for (const Expr *Arg : Call->arguments()) {
+    if (Model.isMutex(Arg->getType())) {
+      lockManually(Arg, false, Owned, Call->getExprLoc(), State);
+    } else if (const void *Guard = guardKey(Arg)) {
+      auto It = State.find(Guard);
+      if (It != State.end() && It->second.MutexKey) {
+        It->second.Owned = Owned;
+        It->second.Acquisitions = {Call->getExprLoc()};
+      }
+    }
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Suspension points and hand-off
+//===----------------------------------------------------------------------===//
+
+/// Records a guard or mutex that \p Arg passes to a parameter of type
+/// \p ParamType by non-const reference, by pointer or by move.
+void BodyAnalysis::noteHandedOffArgument(
+    const Expr *Arg, QualType ParamType,
+    llvm::SmallPtrSetImpl<const void *> &Keys) {
+  if (!Arg)
+    return;
+  bool ByMutableRef =
+      !ParamType.isNull() &&
+      ((ParamType->isLValueReferenceType() &&
+        !ParamType->getPointeeType().isConstQualified()) ||
+       ParamType->isRValueReferenceType() ||
+       (ParamType->isPointerType() &&
+        !ParamType->getPointeeType().isConstQualified()));
+  const Expr *Moved = stripMove(Arg);
+  bool IsMove = Moved != stripImplicit(Arg);
+  if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Moved);
+      CE && CE->getNumArgs() == 1 && CE->getConstructor() &&
+      CE->getConstructor()->isMoveConstructor()) {
+    Moved = stripMove(CE->getArg(0));
+    IsMove = true;
+  }
+  if (!ByMutableRef && !IsMove)
+    return;
+  if (const void *Guard = guardKey(Moved); Guard && !isa<CXXConstructExpr>(Moved))
+    Keys.insert(Guard);
+  const Expr *Plain = Moved->IgnoreParenImpCasts();
+  bool Deref = Plain->getType()->isPointerType();
+  QualType T = Deref ? Plain->getType()->getPointeeType() : Plain->getType();
+  if (Model.isMutex(T))
+    if (const void *Key = mutexKey(Plain, Deref))
+      Keys.insert(Key);
+}
+
+void BodyAnalysis::collectHandedOff(const Stmt *S,
+                                    llvm::SmallPtrSetImpl<const void *> &Keys) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (const FunctionDecl *FD = Call->getDirectCallee()) {
+      unsigned Shift = isa<CXXOperatorCallExpr>(Call) &&
+                               isa<CXXMethodDecl>(FD) &&
+                               !cast<CXXMethodDecl>(FD)->isStatic()
+                           ? 1
+                           : 0;
+      for (unsigned I = Shift; I < Call->getNumArgs(); ++I) {
+        unsigned P = I - Shift;
+        noteHandedOffArgument(Call->getArg(I),
+                              P < FD->getNumParams()
+                                  ? FD->getParamDecl(P)->getType()
+                                  : QualType(),
+                              Keys);
+      }
+    }
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+    if (const CXXConstructorDecl *Ctor = CE->getConstructor())
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+        noteHandedOffArgument(CE->getArg(I),
+                              I < Ctor->getNumParams()
+                                  ? Ctor->getParamDecl(I)->getType()
+                                  : QualType(),
+                              Keys);
+  } else if (const auto *ILE = dyn_cast<InitListExpr>(S)) {
+    const CXXRecordDecl *RD = recordOf(ILE->getType());
+    if (RD && RD->hasDefinition() && !ILE->getType()->isArrayType()) {
+      unsigned I = 0;
+      for (const FieldDecl *Field : RD->fields()) {
+        if (I >= ILE->getNumInits())
+          break;
+        noteHandedOffArgument(ILE->getInit(I++), Field->getType(), Keys);
+      }
+    }
+  }
+  for (const Stmt *Child : S->children())
+    collectHandedOff(Child, Keys);
+}
+
+/// Guards and mutexes passed to the awaited expression itself
+/// (`co_await cv.wait(lk)`): the awaitable owns them while suspended.
+llvm::SmallPtrSet<const void *, 4>
+BodyAnalysis::handedOff(const CoroutineSuspendExpr *S, const LockState &State) {
+  llvm::SmallPtrSet<const void *, 4> Keys;
+  collectHandedOff(S->getOperand(), Keys);
+  if (Keys.empty())
+    return Keys;
+  for (const auto &[Key, Fact] : State)
+    if (Fact.MutexKey && Keys.count(Fact.MutexKey))
+      Keys.insert(Key);
+  return Keys;
+}
+
+void BodyAnalysis::onSuspension(const CoroutineSuspendExpr *S,
+                                const LockState &State,
+                                std::vector<SuspensionPointLocks> *Out) {
+  if (!Out)
+    return;
+  auto HandedOff = handedOff(S, State);
+  SuspensionPointLocks Point;
+  Point.Suspension = S;
+  for (const auto &[Key, Fact] : State) {
+    if (HandedOff.count(Key))
+      continue;
+    if (Fact.Owned == Ownership::NotHeld &&
+        (Fact.Holder == HolderKind::Manual || Fact.Mutexes.empty()))
+      continue;
+    Point.Locks.push_back(Fact);
+  }
+  auto Order = [&](const LockFact &F) {
+    return F.Acquisitions.empty() ? SourceLocation()
+                                  : F.Acquisitions.front();
+  };
+  llvm::sort(Point.Locks, [&](const LockFact &A, const LockFact &B) {
+    SourceLocation LA = Order(A), LB = Order(B);
+    if (LA != LB)
+      return SM.isBeforeInTranslationUnit(LA, LB);
+    return static_cast<int>(A.Holder) < static_cast<int>(B.Holder);
+  });
+  Out->push_back(std::move(Point));
+}
+
+//===----------------------------------------------------------------------===//
+// Transfer functions and the fixpoint
+//===----------------------------------------------------------------------===//
+
+void BodyAnalysis::transferStmt(const Stmt *S, LockState &State,
+                                std::vector<SuspensionPointLocks> *Out) {
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (Model.isGuard(VD->getType()))
+          declareGuard(VD, State);
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+    onConstruct(CE, State);
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+    onMemberCall(MC, State);
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+    onAssign(OC, State);
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    onCall(Call, State);
+  } else if (const auto *Susp = Suspensions.asSuspensionPoint(S)) {
+    onSuspension(Susp, State, Out);
+  }
+}
+
+void BodyAnalysis::transferElement(const CFGElement &Element, LockState &State,
+                                   std::vector<SuspensionPointLocks> *Out) {
+  if (auto S = Element.getAs<CFGStmt>()) {
+    transferStmt(S->getStmt(), State, Out);
+  } else if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
+    State.erase(Dtor->getVarDecl());
+  } else if (auto Temp = Element.getAs<CFGTemporaryDtor>()) {
+    if (const CXXBindTemporaryExpr *BTE = Temp->getBindTemporaryExpr())
+      State.erase(stripImplicit(BTE->getSubExpr()));
+  }
+}
+
+void BodyAnalysis::transferBlock(const CFGBlock &Block, LockState &State,
+                                 std::vector<SuspensionPointLocks> *Out) {
+  for (const CFGElement &Element : Block)
+    transferElement(Element, State, Out);
+}
+
+/// Path-sensitive refinement on `if (lk.try_lock())`, `if (lk)`,
+/// `if (!m.try_lock())`, `while (lk.owns_lock())`.
+void BodyAnalysis::refineOnCondition(const Expr *Cond, bool Taken,
+                                     LockState &State) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot) {
+    refineOnCondition(UO->getSubExpr(), !Taken, State);
+    return;
+  }
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(Cond);
+  if (!Call || !Call->getMethodDecl())
+    return;
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  const Expr *Obj = Call->getImplicitObjectArgument();
+  LockOperation Op = Model.operationOf(Method);
+  bool IsOwnershipQuery =
+      isa<CXXConversionDecl>(Method) ||
+      (Method->getIdentifier() && Method->getName() == "owns_lock");
+  if (const void *Guard = Model.isGuard(Obj->getType()) ? guardKey(Obj)
+                                                         : nullptr) {
+    auto It = State.find(Guard);
+    if (It == State.end() || It->second.Owned == Ownership::NotHeld ||
+        (Op != LockOperation::TryLock && !IsOwnershipQuery))
+      return;
+    It->second.Owned = Taken ? Ownership::Held : Ownership::NotHeld;
+    return;
+  }
+  if (Op != LockOperation::TryLock)
+    return;
+  const auto *Member = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
+  const void *Key = mutexKey(Obj, Member && Member->isArrow());
+  auto It = Key ? State.find(Key) : State.end();
+  if (It == State.end())
+    return;
+  if (Taken)
+    It->second.Owned = Ownership::Held;
+  else
+    State.erase(It);
+}
+
+LockState BodyAnalysis::edgeState(const CFGBlock &From, unsigned SuccIndex,
+                                  const LockState &Exit) {
+  LockState State = Exit;
+  const Stmt *Cond = From.getTerminatorCondition();
+  if (Cond && From.succ_size() == 2 && isa<Expr>(Cond))
+    refineOnCondition(cast<Expr>(Cond), SuccIndex == 0, State);
+  return State;
+}
+
+/// Guards passed by value to the coroutine probably own their lock.
+LockState BodyAnalysis::entryState() {
+  LockState State;
+  for (const ParmVarDecl *Param : Coroutine.parameters()) {
+    auto Kind = Model.guardKind(Param->getType());
+    if (!Kind || Param->getType()->isReferenceType() ||
+        Param->getType()->isPointerType())
+      continue;
+    LockFact Fact;
+    Fact.Holder = HolderKind::GuardVariable;
+    Fact.Owned = Ownership::MaybeHeld;
+    Fact.Kind = *Kind;
+    Fact.Guard = Param;
+    Fact.Acquisitions.push_back(Param->getLocation());
+    State[Param] = std::move(Fact);
+  }
+  return State;
+}
+
+std::vector<SuspensionPointLocks> BodyAnalysis::run(const Stmt *Body) {
+  CFG::BuildOptions Options;
+  Options.AddImplicitDtors = true;
+  Options.AddTemporaryDtors = true;
+  Options.AddRichCXXConstructors = true;
+  Options.AddCXXDefaultInitExprInCtors = true;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph = CFG::buildCFG(
+      &Coroutine, const_cast<Stmt *>(Body), &Context, Options);
+  if (!Graph)
+    return {};
+
+  PostOrderCFGView Order(Graph.get());
+  ForwardDataflowWorklist Worklist(*Graph, &Order);
+  std::vector<std::optional<LockState>> In(Graph->getNumBlockIDs());
+  const CFGBlock &Entry = Graph->getEntry();
+  In[Entry.getBlockID()] = entryState();
+  Worklist.enqueueBlock(&Entry);
+  while (const CFGBlock *Block = Worklist.dequeue()) {
+    LockState State = *In[Block->getBlockID()];
+    transferBlock(*Block, State, nullptr);
+    unsigned Index = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+      unsigned ThisIndex = Index++;
+      const CFGBlock *Next = Succ.getReachableBlock();
+      if (!Next)
+        continue;
+      LockState Edge = edgeState(*Block, ThisIndex, State);
+      std::optional<LockState> &Target = In[Next->getBlockID()];
+      LockState Joined = Target ? joinStates(*Target, Edge, SM) : Edge;
+      if (Target && statesEqual(*Target, Joined))
+        continue;
+      Target = std::move(Joined);
+      Worklist.enqueueBlock(Next);
+    }
+  }
+
+  std::vector<SuspensionPointLocks> Result;
+  for (const CFGBlock *Block : *Graph) {
+    if (!In[Block->getBlockID()])
+      continue; // Unreachable.
+    LockState State = *In[Block->getBlockID()];
+    transferBlock(*Block, State, &Result);
+  }
+  llvm::sort(Result, [&](const SuspensionPointLocks &A,
+                         const SuspensionPointLocks &B) {
+    return SM.isBeforeInTranslationUnit(A.Suspension->getBeginLoc(),
+                                        B.Suspension->getBeginLoc());
+  });
+  return Result;
+}
+
+} // namespace
+
+std::vector<SuspensionPointLocks>
+analyzeHeldLocks(const FunctionDecl &Coroutine, ASTContext &Context,
+                 const LockModel &Model,
+                 const SuspensionPointClassifier &Suspensions) {
+  const auto *CoroBody =
+      dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
+  if (!CoroBody || Coroutine.isDependentContext() || !CoroBody->getBody())
+    return {};
+  BodyAnalysis Analysis(Coroutine, CoroBody->getBody(), Context, Model,
+                        Suspensions);
+  return Analysis.run(CoroBody->getBody());
+}
+
+} // namespace corolock

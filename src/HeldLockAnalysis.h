@@ -1,0 +1,70 @@
+//===--- HeldLockAnalysis.h - Locks held at suspension points ---*- C++ -*-===//
+//
+// A forward dataflow over clang's CFG of one coroutine body that computes, at
+// each suspension point, which locks are definitely or possibly held and
+// where each was acquired. Lambdas are their own bodies and not entered.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLOCK_HELDLOCKANALYSIS_H
+#define COROLOCK_HELDLOCKANALYSIS_H
+
+#include "LockModel.h"
+#include "SuspensionPoints.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/SmallVector.h"
+#include <vector>
+
+namespace corolock {
+
+/// Whether a lock is owned on all paths, some paths, or none.
+enum class Ownership { NotHeld, MaybeHeld, Held };
+
+/// Who owns a lock.
+enum class HolderKind {
+  GuardVariable,  ///< A named guard object (local or parameter).
+  GuardTemporary, ///< A guard temporary alive until the end of its full
+                  ///< expression.
+  Manual,         ///< The coroutine itself, through `m.lock()`.
+};
+
+/// What the analysis knows about one lock holder at one program point.
+struct LockFact {
+  HolderKind Holder = HolderKind::Manual;
+  Ownership Owned = Ownership::NotHeld;
+  LockKind Kind = LockKind::Sync;
+  /// The guard variable, for GuardVariable.
+  const clang::ValueDecl *Guard = nullptr;
+  /// The guard's construction, for GuardTemporary.
+  const clang::Expr *GuardExpr = nullptr;
+  /// The mutexes as written where they were locked or associated.
+  llvm::SmallVector<const clang::Expr *, 1> Mutexes;
+  /// Canonical identity of the first mutex; null when not trackable.
+  const void *MutexKey = nullptr;
+  /// Where the lock may have been acquired (or the guard constructed, when
+  /// it never owned it), in source order.
+  llvm::SmallVector<clang::SourceLocation, 2> Acquisitions;
+
+  bool operator==(const LockFact &Other) const;
+};
+
+/// The locks alive at one suspension point.
+struct SuspensionPointLocks {
+  const clang::CoroutineSuspendExpr *Suspension = nullptr;
+  /// Held, possibly held, and alive-but-unowned guards, in a deterministic
+  /// order; locks handed to the awaited expression are excluded.
+  std::vector<LockFact> Locks;
+};
+
+/// Runs the held-lock dataflow over the body of \p Coroutine, which must be a
+/// non-dependent function whose body is a `CoroutineBodyStmt`. Returns one
+/// entry per reachable suspension point, in source order.
+std::vector<SuspensionPointLocks>
+analyzeHeldLocks(const clang::FunctionDecl &Coroutine,
+                 clang::ASTContext &Context, const LockModel &Model,
+                 const SuspensionPointClassifier &Suspensions);
+
+} // namespace corolock
+
+#endif // COROLOCK_HELDLOCKANALYSIS_H

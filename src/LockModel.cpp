@@ -1,0 +1,225 @@
+//===--- LockModel.cpp - Which types and calls are locks ------------------===//
+
+#include "LockModel.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace corolock {
+namespace {
+
+const StringRef SyncMutexPresets[] = {
+    "std::(recursive_|timed_|recursive_timed_|shared_|shared_timed_)?mutex",
+    "absl::Mutex",
+    "boost::(recursive_|timed_|recursive_timed_|shared_|upgrade_)?mutex",
+};
+
+const StringRef AsyncMutexPresets[] = {
+    "folly::coro::(Mutex|SharedMutex|SharedMutexFair)",
+    "async_simple::coro::(Mutex|SharedMutex|SpinLock)",
+    "cppcoro::async_mutex",
+    "coro::(mutex|shared_mutex)",
+    "unifex::async_mutex",
+    "concurrencpp::async_lock",
+};
+
+// Guards whose kind follows their mutex (template argument), sync by default.
+const StringRef SyncGuardPresets[] = {
+    "std::(lock_guard|unique_lock|scoped_lock|shared_lock)",
+    "absl::(MutexLock|ReaderMutexLock|WriterMutexLock|ReleasableMutexLock|"
+    "MutexLockMaybe)",
+    "boost::(lock_guard|unique_lock|shared_lock|upgrade_lock|scoped_lock)",
+};
+
+// Guards returned by async mutexes' lock operations.
+const StringRef AsyncGuardPresets[] = {
+    "cppcoro::async_mutex_lock",
+    "coro::scoped_lock",
+    "concurrencpp::scoped_async_lock",
+};
+
+std::string qualifiedName(const NamedDecl *D) {
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  PrintingPolicy Policy(D->getASTContext().getLangOpts());
+  Policy.SuppressInlineNamespace = true;
+  Policy.SuppressUnwrittenScope = true;
+  D->printQualifiedName(OS, Policy);
+  return Name;
+}
+
+} // namespace
+
+llvm::Expected<NameMatcher>
+NameMatcher::create(llvm::ArrayRef<StringRef> Presets, StringRef Patterns,
+                    StringRef OptionName) {
+  NameMatcher Result;
+  auto Add = [&](StringRef Pattern) -> llvm::Error {
+    Pattern = Pattern.trim();
+    if (Pattern.empty())
+      return llvm::Error::success();
+    Pattern.consume_front("::");
+    auto Re = std::make_shared<llvm::Regex>(("^(" + Pattern + ")$").str());
+    std::string Why;
+    if (!Re->isValid(Why))
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "invalid regular expression '%s' in option '%s': %s "
+          "(expected a semicolon-separated list of regular expressions over "
+          "qualified names)",
+          Pattern.str().c_str(), OptionName.str().c_str(), Why.c_str());
+    Result.Regexes.push_back(std::move(Re));
+    return llvm::Error::success();
+  };
+  for (StringRef P : Presets)
+    if (llvm::Error E = Add(P))
+      return std::move(E);
+  llvm::SmallVector<StringRef, 8> Parts;
+  Patterns.split(Parts, ';');
+  for (StringRef P : Parts)
+    if (llvm::Error E = Add(P))
+      return std::move(E);
+  return Result;
+}
+
+bool NameMatcher::matches(StringRef QualifiedName) const {
+  QualifiedName.consume_front("::");
+  for (const auto &Re : Regexes)
+    if (Re->match(QualifiedName))
+      return true;
+  return false;
+}
+
+bool NameMatcher::matches(const NamedDecl *D) const {
+  return !Regexes.empty() && D && matches(qualifiedName(D));
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (const auto *RD = T->getAsCXXRecordDecl())
+    return RD->getDefinition() ? RD->getDefinition() : RD;
+  // A dependent specialization still names its template.
+  if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *TD =
+            TST->getTemplateName().getAsTemplateDecl())
+      return dyn_cast_or_null<CXXRecordDecl>(TD->getTemplatedDecl());
+  return nullptr;
+}
+
+llvm::Expected<LockModel> LockModel::create(const LockModelOptions &Options) {
+  auto SyncMutexes =
+      NameMatcher::create(SyncMutexPresets, Options.SyncMutexes, "SyncMutexes");
+  if (!SyncMutexes)
+    return SyncMutexes.takeError();
+  auto AsyncMutexes = NameMatcher::create(
+      AsyncMutexPresets, Options.AsyncMutexes, "AsyncMutexes");
+  if (!AsyncMutexes)
+    return AsyncMutexes.takeError();
+  auto SyncGuards =
+      NameMatcher::create(SyncGuardPresets, Options.SyncGuards, "SyncGuards");
+  if (!SyncGuards)
+    return SyncGuards.takeError();
+  auto AsyncGuards =
+      NameMatcher::create(AsyncGuardPresets, Options.AsyncGuards, "AsyncGuards");
+  if (!AsyncGuards)
+    return AsyncGuards.takeError();
+  return LockModel(std::move(*SyncMutexes), std::move(*AsyncMutexes),
+                   std::move(*SyncGuards), std::move(*AsyncGuards));
+}
+
+std::optional<LockKind>
+LockModel::recordMutexKind(const CXXRecordDecl *RD) const {
+  if (AsyncMutexes.matches(RD))
+    return LockKind::Async;
+  if (SyncMutexes.matches(RD) || RD->hasAttr<CapabilityAttr>())
+    return LockKind::Sync;
+  // A class derived from a mutex is a mutex of the same kind.
+  if (!RD->hasDefinition())
+    return std::nullopt;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (const CXXRecordDecl *BaseRD = recordOf(Base.getType()))
+      if (auto Kind = recordMutexKind(BaseRD))
+        return Kind;
+  return std::nullopt;
+}
+
+std::optional<LockKind> LockModel::mutexKind(QualType T) const {
+  const CXXRecordDecl *RD = recordOf(T);
+  return RD ? recordMutexKind(RD) : std::nullopt;
+}
+
+std::optional<LockKind>
+LockModel::recordGuardKind(const CXXRecordDecl *RD) const {
+  if (AsyncGuards.matches(RD))
+    return LockKind::Async;
+  if (!SyncGuards.matches(RD) && !RD->hasAttr<ScopedLockableAttr>())
+    return std::nullopt;
+  // The guard's kind follows the mutex it is instantiated with.
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+    std::optional<LockKind> Result;
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+      llvm::SmallVector<TemplateArgument, 2> Args;
+      if (Arg.getKind() == TemplateArgument::Pack)
+        Args.append(Arg.pack_begin(), Arg.pack_end());
+      else
+        Args.push_back(Arg);
+      for (const TemplateArgument &A : Args)
+        if (A.getKind() == TemplateArgument::Type)
+          if (auto Kind = mutexKind(A.getAsType()))
+            Result = Result == LockKind::Async ? LockKind::Async : *Kind;
+    }
+    if (Result)
+      return Result;
+  }
+  return LockKind::Sync;
+}
+
+std::optional<LockKind> LockModel::guardKind(QualType T) const {
+  const CXXRecordDecl *RD = recordOf(T);
+  return RD ? recordGuardKind(RD) : std::nullopt;
+}
+
+LockOperation LockModel::operationOf(const CXXMethodDecl *Method) const {
+  if (!Method)
+    return LockOperation::None;
+  if (Method->hasAttr<TryAcquireCapabilityAttr>())
+    return LockOperation::TryLock;
+  if (Method->hasAttr<AcquireCapabilityAttr>())
+    return LockOperation::Lock;
+  if (Method->hasAttr<ReleaseCapabilityAttr>())
+    return LockOperation::Unlock;
+  const IdentifierInfo *II = Method->getIdentifier();
+  if (!II)
+    return LockOperation::None;
+  return llvm::StringSwitch<LockOperation>(II->getName())
+      .Cases("lock", "lock_shared", "lock_upgrade", "Lock", "ReaderLock",
+             "WriterLock", LockOperation::Lock)
+      .Cases("try_lock", "try_lock_for", "try_lock_until", "try_lock_shared",
+             "try_lock_shared_for", "try_lock_shared_until", "TryLock",
+             "ReaderTryLock", "WriterTryLock", LockOperation::TryLock)
+      .Cases("unlock", "unlock_shared", "unlock_upgrade", "Unlock",
+             "ReaderUnlock", "WriterUnlock", "Release", LockOperation::Unlock)
+      .Case("release", LockOperation::Release)
+      .Case("swap", LockOperation::Swap)
+      .Default(LockOperation::None);
+}
+
+static bool isTagNamed(QualType T, StringRef Name) {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD || RD->getName() != Name)
+    return false;
+  const auto *NS = dyn_cast<NamespaceDecl>(RD->getEnclosingNamespaceContext());
+  while (NS && NS->isInline())
+    NS = dyn_cast<NamespaceDecl>(NS->getParent());
+  return NS && (NS->getName() == "std" || NS->getName() == "boost");
+}
+
+bool LockModel::isDeferTag(QualType T) { return isTagNamed(T, "defer_lock_t"); }
+bool LockModel::isTryTag(QualType T) { return isTagNamed(T, "try_to_lock_t"); }
+bool LockModel::isAdoptTag(QualType T) { return isTagNamed(T, "adopt_lock_t"); }
+
+} // namespace corolock

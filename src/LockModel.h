@@ -1,0 +1,98 @@
+//===--- LockModel.h - Which types and calls are locks ----------*- C++ -*-===//
+//
+// Classifies record types as mutexes or lock guards, sync or async, and member
+// calls as lock operations. Sources: built-in presets for the standard
+// library, Abseil, Boost and the common coroutine libraries, Clang's
+// thread-safety attributes, and user regexes that extend the presets.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLOCK_LOCKMODEL_H
+#define COROLOCK_LOCKMODEL_H
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/Regex.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corolock {
+
+/// Whether a lock blocks the thread (sync) or suspends the coroutine (async).
+enum class LockKind { Sync, Async };
+
+/// What a member call does to the lock state of its object.
+enum class LockOperation { None, Lock, TryLock, Unlock, Release, Swap };
+
+/// Semicolon-separated regexes over qualified names that extend the presets.
+struct LockModelOptions {
+  std::string SyncMutexes;
+  std::string AsyncMutexes;
+  std::string SyncGuards;
+  std::string AsyncGuards;
+};
+
+/// A list of anchored regexes matched against qualified names.
+class NameMatcher {
+public:
+  /// Builds a matcher from \p Presets and the user's semicolon-separated
+  /// \p Patterns; the error names \p OptionName and the offending pattern.
+  static llvm::Expected<NameMatcher> create(llvm::ArrayRef<llvm::StringRef> Presets,
+                                            llvm::StringRef Patterns,
+                                            llvm::StringRef OptionName);
+
+  bool matches(const clang::NamedDecl *D) const;
+  bool matches(llvm::StringRef QualifiedName) const;
+
+private:
+  std::vector<std::shared_ptr<llvm::Regex>> Regexes;
+};
+
+class LockModel {
+public:
+  static llvm::Expected<LockModel> create(const LockModelOptions &Options);
+
+  /// The kind of mutex \p T is (references and cv-qualifiers ignored).
+  std::optional<LockKind> mutexKind(clang::QualType T) const;
+
+  /// The kind of lock guard \p T is. A guard template follows its mutex
+  /// argument: `std::unique_lock<folly::coro::Mutex>` is async.
+  std::optional<LockKind> guardKind(clang::QualType T) const;
+
+  bool isMutex(clang::QualType T) const { return mutexKind(T).has_value(); }
+  bool isGuard(clang::QualType T) const { return guardKind(T).has_value(); }
+
+  /// What calling \p Method on a mutex or guard does.
+  LockOperation operationOf(const clang::CXXMethodDecl *Method) const;
+
+  /// Tag types of guard constructors.
+  static bool isDeferTag(clang::QualType T);
+  static bool isTryTag(clang::QualType T);
+  static bool isAdoptTag(clang::QualType T);
+
+private:
+  LockModel(NameMatcher SyncMutexes, NameMatcher AsyncMutexes,
+            NameMatcher SyncGuards, NameMatcher AsyncGuards)
+      : SyncMutexes(std::move(SyncMutexes)),
+        AsyncMutexes(std::move(AsyncMutexes)),
+        SyncGuards(std::move(SyncGuards)), AsyncGuards(std::move(AsyncGuards)) {}
+
+  std::optional<LockKind> recordMutexKind(const clang::CXXRecordDecl *RD) const;
+  std::optional<LockKind> recordGuardKind(const clang::CXXRecordDecl *RD) const;
+
+  NameMatcher SyncMutexes;
+  NameMatcher AsyncMutexes;
+  NameMatcher SyncGuards;
+  NameMatcher AsyncGuards;
+};
+
+/// The record declaration behind \p T, looking through references,
+/// cv-qualifiers and sugar; null for non-class types.
+const clang::CXXRecordDecl *recordOf(clang::QualType T);
+
+} // namespace corolock
+
+#endif // COROLOCK_LOCKMODEL_H

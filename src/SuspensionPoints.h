@@ -1,0 +1,42 @@
+//===--- SuspensionPoints.h - Where a coroutine may suspend -----*- C++ -*-===//
+//
+// A suspension point is an explicit `co_await` or `co_yield` in a coroutine
+// body. The implicit initial and final suspends, `co_return`, and awaitables
+// that provably never suspend are not.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLOCK_SUSPENSIONPOINTS_H
+#define COROLOCK_SUSPENSIONPOINTS_H
+
+#include "LockModel.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace corolock {
+
+class SuspensionPointClassifier {
+public:
+  /// \p NonSuspendingAwaitables: semicolon-separated regexes over qualified
+  /// names of awaitable or awaiter types that never suspend, extending
+  /// `std::suspend_never`.
+  static llvm::Expected<SuspensionPointClassifier>
+  create(llvm::StringRef NonSuspendingAwaitables);
+
+  /// The suspension expression \p S is, or null if \p S is none or cannot
+  /// suspend.
+  const clang::CoroutineSuspendExpr *asSuspensionPoint(const clang::Stmt *S) const;
+
+  /// Whether \p E provably never suspends: a listed awaitable type, or an
+  /// awaiter whose `await_ready()` always returns true.
+  bool neverSuspends(const clang::CoroutineSuspendExpr *E) const;
+
+private:
+  explicit SuspensionPointClassifier(NameMatcher NonSuspending)
+      : NonSuspending(std::move(NonSuspending)) {}
+
+  NameMatcher NonSuspending;
+};
+
+} // namespace corolock
+
+#endif // COROLOCK_SUSPENSIONPOINTS_H

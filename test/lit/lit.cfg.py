@@ -1,0 +1,52 @@
+# lit configuration for the corolock fixtures.
+#
+# Substitutions:
+#   %check_corolock check_corolock.py: runs one check on a fixture and
+#                   FileChecks CHECK-MESSAGES / CHECK-NOTES (see its doc)
+#   %tidy           clang-tidy of the build's LLVM with the corolock plugin
+#                   loaded (--load with an absolute path) and --quiet
+#   %corolock       the standalone corolock binary
+#   %clang_tidy     clang-tidy of the build's LLVM, without the plugin
+#   %std_cxx20      the flags every fixture compiles with
+#   %mocks          -I for the mock headers in test/lit/Inputs
+import os
+import sys
+
+import lit.formats
+
+config.name = "corolock"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.corolock_obj_root, "test", "lit")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])]
+)
+config.environment["HOME"] = os.environ.get("HOME", "/tmp")
+
+config.environment["COROLOCK_CLANG_TIDY"] = config.clang_tidy
+config.environment["COROLOCK_PLUGIN"] = config.corolock_plugin
+config.environment["COROLOCK_TOOL"] = config.corolock_tool
+config.environment["COROLOCK_FILECHECK"] = config.filecheck
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+config.substitutions.append(
+    ("%tidy", f"{config.clang_tidy} --quiet --load={config.corolock_plugin}")
+)
+config.substitutions.append(
+    (
+        "%check_corolock",
+        "{} {}".format(
+            sys.executable,
+            os.path.join(config.test_source_root, "check_corolock.py"),
+        ),
+    )
+)
+config.substitutions.append(("%corolock", config.corolock_tool))
+config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%std_cxx20", "-std=c++20"))
+config.substitutions.append(("%mocks", f"-isystem {inputs}"))
+config.substitutions.append(("%llvm_version", config.llvm_version))
+config.available_features.add(f"llvm-{config.llvm_version}")

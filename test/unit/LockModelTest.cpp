@@ -1,0 +1,4 @@
+//===--- LockModelTest.cpp ----------------------------------------------------===//
+
+#include "AnalysisTestSupport.h"
+#include "gtest/gtest.h"

@@ -1,0 +1,4 @@
+//===--- SuspensionPointsTest.cpp ----------------------------------------------------===//
+
+#include "AnalysisTestSupport.h"
+#include "gtest/gtest.h"
