@@ -3,7 +3,7 @@
 #include "LockModel.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
 
 using namespace clang;
 
@@ -195,17 +195,28 @@ LockOperation LockModel::operationOf(const CXXMethodDecl *Method) const {
   const IdentifierInfo *II = Method->getIdentifier();
   if (!II)
     return LockOperation::None;
-  return llvm::StringSwitch<LockOperation>(II->getName())
-      .Cases("lock", "lock_shared", "lock_upgrade", "Lock", "ReaderLock",
-             "WriterLock", LockOperation::Lock)
-      .Cases("try_lock", "try_lock_for", "try_lock_until", "try_lock_shared",
-             "try_lock_shared_for", "try_lock_shared_until", "TryLock",
-             "ReaderTryLock", "WriterTryLock", LockOperation::TryLock)
-      .Cases("unlock", "unlock_shared", "unlock_upgrade", "Unlock",
-             "ReaderUnlock", "WriterUnlock", "Release", LockOperation::Unlock)
-      .Case("release", LockOperation::Release)
-      .Case("swap", LockOperation::Swap)
-      .Default(LockOperation::None);
+  static const StringRef LockNames[] = {"lock",      "lock_shared",
+                                        "lock_upgrade", "Lock",
+                                        "ReaderLock", "WriterLock"};
+  static const StringRef TryLockNames[] = {
+      "try_lock",           "try_lock_for",          "try_lock_until",
+      "try_lock_shared",    "try_lock_shared_for",   "try_lock_shared_until",
+      "TryLock",            "ReaderTryLock",         "WriterTryLock"};
+  static const StringRef UnlockNames[] = {
+      "unlock",       "unlock_shared", "unlock_upgrade", "Unlock",
+      "ReaderUnlock", "WriterUnlock",  "Release"};
+  StringRef Name = II->getName();
+  if (llvm::is_contained(LockNames, Name))
+    return LockOperation::Lock;
+  if (llvm::is_contained(TryLockNames, Name))
+    return LockOperation::TryLock;
+  if (llvm::is_contained(UnlockNames, Name))
+    return LockOperation::Unlock;
+  if (Name == "release")
+    return LockOperation::Release;
+  if (Name == "swap")
+    return LockOperation::Swap;
+  return LockOperation::None;
 }
 
 static bool isTagNamed(QualType T, StringRef Name) {

@@ -10,7 +10,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
-#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -33,14 +33,12 @@ constexpr const char *DefaultCorolockChecks = "--checks=-*,corolock-*";
 
 /// Options of clang-tidy that may take their value as the next argument.
 bool takesSeparateValue(llvm::StringRef Flag) {
-  Flag = Flag.ltrim('-');
-  return llvm::StringSwitch<bool>(Flag)
-      .Cases("p", "checks", "config", "config-file", "header-filter", true)
-      .Cases("exclude-header-filter", "line-filter", "export-fixes",
-             "format-style", "vfsoverlay", true)
-      .Cases("warnings-as-errors", "extra-arg", "extra-arg-before", "load",
-             "store-check-profile", true)
-      .Default(false);
+  static const llvm::StringRef Options[] = {
+      "p",           "checks",           "config",      "config-file",
+      "header-filter", "exclude-header-filter", "line-filter",
+      "export-fixes", "format-style",    "vfsoverlay",  "warnings-as-errors",
+      "extra-arg",   "extra-arg-before", "load",        "store-check-profile"};
+  return llvm::is_contained(Options, Flag.ltrim('-'));
 }
 
 /// The value of --NAME=VALUE / -NAME=VALUE / -NAME VALUE, if given.
