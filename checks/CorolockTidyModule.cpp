@@ -2,7 +2,11 @@
 
 #include "SyncLockAcrossSuspendCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "llvm/Config/llvm-config.h"
+// LLVM 22 moved the registry into ClangTidyModule.h and deprecated this one.
+#if LLVM_VERSION_MAJOR < 22
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
 
 namespace corolock {
 
@@ -19,6 +23,3 @@ public:
 
 static clang::tidy::ClangTidyModuleRegistry::Add<corolock::CorolockModule>
     X("corolock-module", "Lock misuse in C++20 coroutines.");
-
-// Referenced by the built-in tools to force this module to be linked in.
-volatile int CorolockModuleAnchorSource = 0;

@@ -43,6 +43,8 @@ void SyncLockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
 
 void SyncLockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  if (!Model || !Suspensions)
+    return;
   for (const SuspensionPointLocks &Point :
        analyzeHeldLocks(*Coroutine, *Result.Context, *Model, *Suspensions))
     for (const LockFact &Lock : Point.Locks)

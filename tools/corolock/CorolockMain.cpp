@@ -20,10 +20,6 @@
 #include <string>
 #include <vector>
 
-extern volatile int CorolockModuleAnchorSource;
-static int LLVM_ATTRIBUTE_UNUSED CorolockModuleAnchorDestination =
-    CorolockModuleAnchorSource;
-
 using namespace clang::tidy;
 
 namespace {
@@ -94,12 +90,13 @@ std::string configuredChecks(llvm::ArrayRef<const char *> Args,
         Config = (*Buffer)->getBuffer().str();
   if (Config) {
     auto Parsed = parseConfiguration(llvm::MemoryBufferRef(*Config, "config"));
-    return Parsed && Parsed->Checks ? *Parsed->Checks : "";
+    return Parsed ? Parsed->Checks.value_or("") : "";
   }
   FileOptionsProvider Provider{ClangTidyGlobalOptions(), ClangTidyOptions(),
                                ClangTidyOptions()};
   llvm::SmallString<256> Path(File);
-  llvm::sys::fs::make_absolute(Path);
+  if (llvm::sys::fs::make_absolute(Path))
+    Path = File; // Configuration is then looked up relative to the cwd.
   ClangTidyOptions Options = Provider.getOptions(Path);
   return Options.Checks.value_or("");
 }
