@@ -8,9 +8,11 @@
 #   %corolock       the standalone corolock binary
 #   %clang_tidy     clang-tidy of the build's LLVM, without the plugin
 #   %std_cxx20      the flags every fixture compiles with
-#   %mocks          -I for the mock headers in test/lit/Inputs
+#   %mocks          -isystem for the mock headers in test/lit/Inputs
+#   %outside_repo_tmp  a scratch directory with no .clang-tidy above it
 import os
 import sys
+import tempfile
 
 import lit.formats
 
@@ -49,4 +51,12 @@ config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%std_cxx20", "-std=c++20"))
 config.substitutions.append(("%mocks", f"-isystem {inputs}"))
 config.substitutions.append(("%llvm_version", config.llvm_version))
+# A scratch directory outside the repository, for tests that need a tree with
+# no .clang-tidy above it.
+config.substitutions.append(
+    (
+        "%outside_repo_tmp",
+        os.path.join(tempfile.gettempdir(), f"corolock-lit-{config.llvm_version}"),
+    )
+)
 config.available_features.add(f"llvm-{config.llvm_version}")
