@@ -38,6 +38,27 @@ const FunctionDecl *ParsedCode::function(llvm::StringRef Name,
   return Index < Found.size() ? Found[Index] : nullptr;
 }
 
+clang::QualType ParsedCode::variableType(llvm::StringRef Name) {
+  auto Matches = match(
+      varDecl(hasName(Name), isExpansionInMainFile()).bind("v"), context());
+  if (Matches.empty())
+    return QualType();
+  return Matches.front().getNodeAs<VarDecl>("v")->getType();
+}
+
+const CXXMethodDecl *ParsedCode::method(llvm::StringRef Name) {
+  auto Matches = match(cxxMethodDecl(hasName(Name)).bind("m"), context());
+  const CXXMethodDecl *Result = nullptr;
+  for (const BoundNodes &N : Matches) {
+    const auto *MD = N.getNodeAs<CXXMethodDecl>("m");
+    if (!MD->isDependentContext())
+      return MD;
+    if (!Result)
+      Result = MD;
+  }
+  return Result;
+}
+
 namespace {
 
 std::string holderName(const LockFact &F, const ASTContext &Context) {

@@ -27,6 +27,13 @@ public:
   /// for a lambda, pass "operator()" and the index among lambdas.
   const clang::FunctionDecl *function(llvm::StringRef Name,
                                       unsigned Index = 0);
+  /// The type of the first variable of the snippet (not the mock headers)
+  /// named \p Name, qualified or not; null when there is none.
+  clang::QualType variableType(llvm::StringRef Name);
+  /// The first method declaration named \p Name, e.g. "std::mutex::lock";
+  /// a member of a class template specialization is preferred to the
+  /// template's.
+  const clang::CXXMethodDecl *method(llvm::StringRef Name);
   bool hasErrors() const;
 
 private:
