@@ -59,11 +59,17 @@ void SyncLockAcrossSuspendCheck::report(const CoroutineSuspendExpr &Suspension,
   SourceLocation Where = Suspension.getKeywordLoc();
   SourceLocation Holder = Lock.Acquisitions.empty() ? SourceLocation()
                                                     : Lock.Acquisitions.front();
-  if (!Reported.insert({Where.getRawEncoding(), Holder.getRawEncoding()})
+  LockDescription Desc = describeLock(Lock, Context);
+  // The description is part of the key: locks acquired by one call
+  // (`std::lock(a, b)`) share their location but are distinct findings.
+  if (!Reported
+           .insert((llvm::Twine(Where.getRawEncoding()) + ":" +
+                    llvm::Twine(Holder.getRawEncoding()) + ":" + Desc.Mutex +
+                    Desc.ByHolder)
+                       .str())
            .second)
     return;
 
-  LockDescription Desc = describeLock(Lock, Context);
   StringRef Keyword = suspensionKeyword(Suspension);
   if (Lock.Owned == Ownership::NotHeld) {
     diag(Where, "%0 %1 of %2 is alive across '%3' although it does not own "

@@ -5,7 +5,7 @@
 
 #include "HeldLockAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
 #include <optional>
 
 namespace corolock {
@@ -37,7 +37,7 @@ private:
   std::optional<LockModel> Model;
   std::optional<SuspensionPointClassifier> Suspensions;
   /// Template instantiations share source locations: report each once.
-  llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;
+  llvm::StringSet<> Reported;
 };
 
 } // namespace corolock

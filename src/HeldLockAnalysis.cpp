@@ -720,11 +720,23 @@ void BodyAnalysis::onSuspension(const CoroutineSuspendExpr *S,
     return F.Acquisitions.empty() ? SourceLocation()
                                   : F.Acquisitions.front();
   };
+  // Locks acquired by one call (`std::lock(a, b)`) share their acquisition;
+  // they follow the order their mutexes are written in, so that the order
+  // does not depend on the state's hashing.
+  auto MutexOrder = [&](const LockFact &F) {
+    return F.Mutexes.empty() ? SourceLocation()
+                             : F.Mutexes.front()->getBeginLoc();
+  };
   llvm::sort(Point.Locks, [&](const LockFact &A, const LockFact &B) {
     SourceLocation LA = Order(A), LB = Order(B);
     if (LA != LB)
       return SM.isBeforeInTranslationUnit(LA, LB);
-    return static_cast<int>(A.Holder) < static_cast<int>(B.Holder);
+    if (A.Holder != B.Holder)
+      return static_cast<int>(A.Holder) < static_cast<int>(B.Holder);
+    SourceLocation MA = MutexOrder(A), MB = MutexOrder(B);
+    if (MA == MB || MA.isInvalid() || MB.isInvalid())
+      return MA.isInvalid() && MB.isValid();
+    return SM.isBeforeInTranslationUnit(MA, MB);
   });
   Out->push_back(std::move(Point));
 }

@@ -2,15 +2,19 @@
 """Runs one corolock check on a fixture and verifies its diagnostics.
 
 Usage: check_corolock.py [--tool=plugin|standalone] [--config=YAML]
+                         [--check-suffix=SUFFIX]
                          CHECK-NAME FILE [-- COMPILER-FLAGS...]
 
 The fixture's expectations are FileCheck lines, as in clang-tidy's tests:
   CHECK-MESSAGES  warnings and errors only, in output order; nothing else may
                   be reported (--implicit-check-not).
   CHECK-NOTES     warnings, errors and notes, in output order; nothing else.
-A fixture with neither prefix must produce no diagnostic at all. The tool
-is clang-tidy with the plugin loaded (default) or the standalone binary;
-both must prove the check ran, so a failed --load cannot pass silently.
+A fixture with neither prefix must produce no diagnostic at all; diagnostics
+without a location (configuration errors) count too. With --check-suffix=S
+the prefixes are CHECK-MESSAGES-S and CHECK-NOTES-S, so one fixture can run
+several configurations. The tool is clang-tidy with the plugin loaded
+(default) or the standalone binary; both must prove the check ran, so a
+failed --load cannot pass silently.
 """
 import argparse
 import os
@@ -19,7 +23,8 @@ import subprocess
 import sys
 import tempfile
 
-DIAG = re.compile(r"^[^ ].*?:\d+:\d+: (warning|error|note): ")
+# A diagnostic line, with a location or (configuration diagnostics) without.
+DIAG = re.compile(r"^(?:[^ ].*?:\d+:\d+: )?(warning|error|note): ")
 
 
 def run(cmd, **kw):
@@ -50,6 +55,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--tool", choices=["plugin", "standalone"], default="plugin")
     p.add_argument("--config", default=None)
+    p.add_argument("--check-suffix", default="")
     p.add_argument("check")
     p.add_argument("file")
     args = p.parse_args(argv)
@@ -77,16 +83,18 @@ def main():
 
     text = open(args.file).read()
     fc = env["COROLOCK_FILECHECK"]
-    has_messages = "CHECK-MESSAGES:" in text
-    has_notes = "CHECK-NOTES:" in text
+    suffix = f"-{args.check_suffix}" if args.check_suffix else ""
+    messages, notes = f"CHECK-MESSAGES{suffix}", f"CHECK-NOTES{suffix}"
+    has_messages = f"{messages}:" in text
+    has_notes = f"{notes}:" in text
     if has_messages:
-        warnings = "\n".join(l for l in output.splitlines()
-                             if not (DIAG.match(l) and ": note: " in l))
-        filecheck(fc, args.file, "CHECK-MESSAGES", warnings,
-                  "{{warning|error}}:")
+        def is_note(line):
+            m = DIAG.match(line)
+            return m is not None and m.group(1) == "note"
+        warnings = "\n".join(l for l in output.splitlines() if not is_note(l))
+        filecheck(fc, args.file, messages, warnings, "{{warning|error}}:")
     if has_notes:
-        filecheck(fc, args.file, "CHECK-NOTES", output,
-                  "{{warning|error|note}}:")
+        filecheck(fc, args.file, notes, output, "{{warning|error|note}}:")
     if not has_messages and not has_notes:
         diags = [l for l in output.splitlines() if DIAG.match(l)]
         if diags:

@@ -1,0 +1,26 @@
+// std::swap of two guards exchanges ownership like the member swap: the guard
+// that received the lock is reported; when it dies first, nothing is.
+// RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
+
+#include "std_mutex.h"
+#include "task.h"
+
+std::mutex mu;
+
+task<void> swapped_out() {
+  std::unique_lock<std::mutex> lk(mu);
+  std::unique_lock<std::mutex> other;
+  std::swap(lk, other);
+  co_await send(1);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'other' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-5]]:32: note: sync mutex 'mu' locked here
+}
+
+task<void> swapped_into_dead_scope() {
+  std::unique_lock<std::mutex> lk(mu);
+  {
+    std::unique_lock<std::mutex> other;
+    std::swap(other, lk);
+  }
+  co_await send(1);
+}
