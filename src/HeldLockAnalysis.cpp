@@ -62,7 +62,15 @@ LockFact joinFacts(const LockFact &A, const LockFact &B,
     Result.Mutexes = B.Mutexes;
     Result.MutexKey = B.MutexKey;
   }
-  addAcquisitions(Result, B.Acquisitions, SM);
+  // A side that does not own the lock only records where its guard was
+  // constructed (`unique_lock lk(m, std::defer_lock)`): when the other side
+  // owns it, that is no acquisition and must not become a "locked here" note.
+  bool AOwns = A.Owned != Ownership::NotHeld;
+  bool BOwns = B.Owned != Ownership::NotHeld;
+  if (AOwns == BOwns)
+    addAcquisitions(Result, B.Acquisitions, SM);
+  else if (BOwns)
+    Result.Acquisitions = B.Acquisitions;
   return Result;
 }
 
