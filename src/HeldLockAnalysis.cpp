@@ -312,17 +312,11 @@ LockFact BodyAnalysis::guardFromConstruct(const CXXConstructExpr *CE,
     if (isa<CXXDefaultArgExpr>(Arg))
       continue;
     QualType T = Arg->getType();
-    if (LockModel::isDeferTag(T))
-      Defer = true;
-    else if (LockModel::isTryTag(T))
-      Try = true;
-    else if (LockModel::isAdoptTag(T))
-      Adopt = true;
-    else if (isChronoType(T))
-      Try = true;
-    else if (T->isPointerType() && Model.isMutex(T->getPointeeType()))
-      Fact.Mutexes.push_back(Arg);
-    else if (Model.isMutex(T))
+    // A timeout makes the constructor a try-lock.
+    Defer |= LockModel::isDeferTag(T);
+    Try |= LockModel::isTryTag(T) || isChronoType(T);
+    Adopt |= LockModel::isAdoptTag(T);
+    if (Model.isMutex(T->isPointerType() ? T->getPointeeType() : T))
       Fact.Mutexes.push_back(Arg);
   }
   // A guard of a user-listed type over a user type not known as a mutex.
@@ -418,8 +412,8 @@ void BodyAnalysis::onConstruct(const CXXConstructExpr *CE, LockState &State) {
   if (!Model.isGuard(CE->getType()))
     return;
   const Stmt *P = Parents.getParent(CE);
-  while (P && isa<ExprWithCleanups, ParenExpr, ImplicitCastExpr,
-                  CXXFunctionalCastExpr>(P))
+  while (isa_and_nonnull<ExprWithCleanups, ParenExpr, ImplicitCastExpr,
+                         CXXFunctionalCastExpr>(P))
     P = Parents.getParent(P);
   if (isa_and_nonnull<DeclStmt>(P))
     return; // A variable; handled at its declaration.
@@ -879,7 +873,8 @@ std::vector<SuspensionPointLocks> BodyAnalysis::run(const Stmt *Body) {
   In[Entry.getBlockID()] = entryState();
   Worklist.enqueueBlock(&Entry);
   while (const CFGBlock *Block = Worklist.dequeue()) {
-    LockState State = *In[Block->getBlockID()];
+    // Only blocks with a computed entry state are ever enqueued.
+    LockState State = In[Block->getBlockID()].value_or(LockState());
     transferBlock(*Block, State, nullptr);
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
@@ -899,9 +894,10 @@ std::vector<SuspensionPointLocks> BodyAnalysis::run(const Stmt *Body) {
 
   std::vector<SuspensionPointLocks> Result;
   for (const CFGBlock *Block : *Graph) {
-    if (!In[Block->getBlockID()])
+    const std::optional<LockState> &Entry = In[Block->getBlockID()];
+    if (!Entry)
       continue; // Unreachable.
-    LockState State = *In[Block->getBlockID()];
+    LockState State = *Entry;
     transferBlock(*Block, State, &Result);
   }
   llvm::sort(Result, [&](const SuspensionPointLocks &A,
