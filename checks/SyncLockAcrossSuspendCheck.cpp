@@ -77,9 +77,15 @@ void SyncLockAcrossSuspendCheck::report(const CoroutineSuspendExpr &Suspension,
                 "safer (C++ Core Guidelines CP.52): end its scope before "
                 "suspending")
         << Desc.GuardKindWord << Desc.Guard << Desc.Mutex << Keyword;
-    for (SourceLocation L : Lock.Acquisitions)
-      diag(L, "%0 %1 constructed here", DiagnosticIDs::Note)
-          << Desc.GuardKindWord << Desc.Guard;
+    // The acquisitions of a guard that no longer owns its lock are where it
+    // last locked (`lk.lock()`), not where it was constructed.
+    SourceLocation Constructed = Holder;
+    if (Lock.Guard)
+      Constructed = Lock.Guard->getLocation();
+    else if (Lock.GuardExpr)
+      Constructed = Lock.GuardExpr->getBeginLoc();
+    diag(Constructed, "%0 %1 constructed here", DiagnosticIDs::Note)
+        << Desc.GuardKindWord << Desc.Guard;
     return;
   }
 

@@ -138,6 +138,20 @@ public:
   std::vector<SuspensionPointLocks> run(const Stmt *Body);
 
 private:
+  /// A try statement. clang's CFG reaches its handlers only through exception
+  /// edges, which it does not build by default.
+  struct TryRegion {
+    const CXXTryStmt *Try = nullptr;
+    const CFGBlock *Dispatch = nullptr;
+    /// Guard variables and temporaries of the try block, which unwinding
+    /// destroys before a handler runs.
+    llvm::SmallPtrSet<const void *, 8> Locals;
+  };
+  std::vector<TryRegion> tryRegions(const CFG &Graph) const;
+  void collectLocals(const Stmt *S,
+                     llvm::SmallPtrSetImpl<const void *> &Locals) const;
+  bool isWithin(const Stmt *S, const Stmt *Ancestor) const;
+
   void transferBlock(const CFGBlock &Block, LockState &State,
                      std::vector<SuspensionPointLocks> *Out);
   void transferElement(const CFGElement &Element, LockState &State,
@@ -193,9 +207,17 @@ private:
 const void *BodyAnalysis::guardKey(const Expr *E) const {
   E = stripMove(E);
   if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E))
-    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      // A local reference bound to a guard (`auto &ref = lk;`) names it.
+      if (VD->getType()->isReferenceType() && VD->hasLocalStorage() &&
+          !isa<ParmVarDecl>(VD))
+        if (const auto *Init =
+                dyn_cast_or_null<DeclRefExpr>(stripImplicit(VD->getInit()));
+            Init && Init->getDecl() != VD)
+          return guardKey(Init);
       if (!VD->getType()->isReferenceType() && Model.isGuard(VD->getType()))
         return VD;
+    }
   if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
     return CE;
   return nullptr;
@@ -267,7 +289,22 @@ bool BodyAnalysis::isDiscarded(const Expr *E) const {
     Child = P;
     P = Parents.getParent(P);
   }
-  return !P || isa<CompoundStmt, CaseStmt, DefaultStmt, LabelStmt>(P);
+  if (!P ||
+      isa<CompoundStmt, CaseStmt, DefaultStmt, LabelStmt, AttributedStmt>(P))
+    return true;
+  // The body of a statement discards its value (`if (b) lk.release();`); a
+  // condition does not.
+  if (const auto *If = dyn_cast<IfStmt>(P))
+    return Child == If->getThen() || Child == If->getElse();
+  if (const auto *While = dyn_cast<WhileStmt>(P))
+    return Child == While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(P))
+    return Child == Do->getBody();
+  if (const auto *For = dyn_cast<ForStmt>(P))
+    return Child == For->getBody() || Child == For->getInc();
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(P))
+    return Child == Range->getBody();
+  return false;
 }
 
 //===----------------------------------------------------------------------===//
@@ -417,6 +454,15 @@ void BodyAnalysis::onConstruct(const CXXConstructExpr *CE, LockState &State) {
     P = Parents.getParent(P);
   if (isa_and_nonnull<DeclStmt>(P))
     return; // A variable; handled at its declaration.
+  // A temporary bound to a reference variable lives as long as the variable,
+  // which is tracked instead (`const lock_guard<mutex> &g = lock_guard(m);`).
+  for (const Stmt *Up = P;
+       isa_and_nonnull<CXXBindTemporaryExpr, MaterializeTemporaryExpr,
+                       ImplicitCastExpr, CXXFunctionalCastExpr, ParenExpr>(Up);
+       Up = Parents.getParent(Up))
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Up);
+        MTE && MTE->getExtendingDecl())
+      return;
   LockFact Fact = guardFromConstruct(CE, CE->getBeginLoc(), State);
   bool IsTemporary = isa_and_nonnull<CXXBindTemporaryExpr>(P) ||
                      isa_and_nonnull<MaterializeTemporaryExpr>(P);
@@ -618,6 +664,12 @@ void BodyAnalysis::noteHandedOffArgument(
     llvm::SmallPtrSetImpl<const void *> &Keys) {
   if (!Arg)
     return;
+  // A guard passed by value becomes the callee's parameter, built in place or
+  // moved into: the temporary tracked for it is handed off with it.
+  if (!ParamType.isNull() && !ParamType->isReferenceType())
+    if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(stripImplicit(Arg));
+        CE && Model.isGuard(CE->getType()))
+      Keys.insert(CE);
   bool ByMutableRef =
       !ParamType.isNull() &&
       ((ParamType->isLValueReferenceType() &&
@@ -684,8 +736,15 @@ void BodyAnalysis::collectHandedOff(const Stmt *S,
       }
     }
   }
-  for (const Stmt *Child : S->children())
+  for (const Stmt *Child : S->children()) {
+    // A nested expression hands a lock on to the awaitable only through a
+    // result that can carry it: `co_await when_all(cv.wait(lk), ...)` does,
+    // `co_await send(observe(lk))` only uses the lock before suspending.
+    if (const auto *E = dyn_cast_or_null<Expr>(Child);
+        E && E->getType()->isScalarType() && !E->getType()->isAnyPointerType())
+      continue;
     collectHandedOff(Child, Keys);
+  }
 }
 
 /// Guards and mutexes passed to the awaited expression itself
@@ -835,6 +894,41 @@ LockState BodyAnalysis::edgeState(const CFGBlock &From, unsigned SuccIndex,
   return State;
 }
 
+std::vector<BodyAnalysis::TryRegion>
+BodyAnalysis::tryRegions(const CFG &Graph) const {
+  std::vector<TryRegion> Tries;
+  for (const CFGBlock *Block : Graph)
+    if (const auto *Try =
+            dyn_cast_or_null<CXXTryStmt>(Block->getTerminatorStmt())) {
+      TryRegion Region;
+      Region.Try = Try;
+      Region.Dispatch = Block;
+      collectLocals(Try->getTryBlock(), Region.Locals);
+      Tries.push_back(std::move(Region));
+    }
+  return Tries;
+}
+
+void BodyAnalysis::collectLocals(
+    const Stmt *S, llvm::SmallPtrSetImpl<const void *> &Locals) const {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      Locals.insert(D);
+  if (isa<CXXConstructExpr>(S))
+    Locals.insert(S);
+  for (const Stmt *Child : S->children())
+    collectLocals(Child, Locals);
+}
+
+bool BodyAnalysis::isWithin(const Stmt *S, const Stmt *Ancestor) const {
+  for (; S; S = Parents.getParent(S))
+    if (S == Ancestor)
+      return true;
+  return false;
+}
+
 /// Guards passed by value to the coroutine probably own their lock.
 LockState BodyAnalysis::entryState() {
   LockState State;
@@ -872,10 +966,37 @@ std::vector<SuspensionPointLocks> BodyAnalysis::run(const Stmt *Body) {
   const CFGBlock &Entry = Graph->getEntry();
   In[Entry.getBlockID()] = entryState();
   Worklist.enqueueBlock(&Entry);
+
+  // Any point of a try block may throw: a handler starts from the join of the
+  // states there, less the guards that unwinding destroys.
+  std::vector<TryRegion> Tries = tryRegions(*Graph);
+  auto Throw = [&](const Stmt *S, const LockState &State) {
+    for (const TryRegion &Region : Tries) {
+      if (!isWithin(S, Region.Try->getTryBlock()))
+        continue;
+      LockState Thrown = State;
+      for (const void *Local : Region.Locals)
+        Thrown.erase(Local);
+      std::optional<LockState> &Target = In[Region.Dispatch->getBlockID()];
+      LockState Joined = Target ? joinStates(*Target, Thrown, SM) : Thrown;
+      if (Target && statesEqual(*Target, Joined))
+        continue;
+      Target = std::move(Joined);
+      Worklist.enqueueBlock(Region.Dispatch);
+    }
+  };
+
   while (const CFGBlock *Block = Worklist.dequeue()) {
     // Only blocks with a computed entry state are ever enqueued.
     LockState State = In[Block->getBlockID()].value_or(LockState());
-    transferBlock(*Block, State, nullptr);
+    for (const CFGElement &Element : *Block) {
+      std::optional<CFGStmt> S = Element.getAs<CFGStmt>();
+      if (S && !Tries.empty())
+        Throw(S->getStmt(), State);
+      transferElement(Element, State, nullptr);
+      if (S && !Tries.empty())
+        Throw(S->getStmt(), State);
+    }
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
       unsigned ThisIndex = Index++;

@@ -1,0 +1,33 @@
+// An awaiter constructed in the co_await expression that takes the guard by
+// non-const reference (`co_await unlock_and_wait(*this, lk)`, braced or not)
+// receives the lock and releases it while suspended: not reported.
+// RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
+
+#include "std_mutex.h"
+#include "task.h"
+
+struct Scheduler;
+
+struct unlock_and_wait {
+  unlock_and_wait(Scheduler &s, std::unique_lock<std::mutex> &lk);
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  void await_resume() noexcept {}
+};
+
+struct unlock_and_wait_agg {
+  Scheduler &s;
+  std::unique_lock<std::mutex> &lk;
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  void await_resume() noexcept {}
+};
+
+struct Scheduler {
+  std::mutex mu;
+  task<void> park() {
+    std::unique_lock<std::mutex> lk(mu);
+    co_await unlock_and_wait(*this, lk);
+    co_await unlock_and_wait_agg{*this, lk};
+  }
+};
