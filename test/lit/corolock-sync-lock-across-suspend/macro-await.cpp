@@ -1,0 +1,29 @@
+// A co_await written through a macro (`AWAIT(x)`) or inside a macro argument
+// is reported where the macro is used, with clang's expansion note, then the
+// acquisition note.
+// RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
+
+#include "std_mutex.h"
+#include "task.h"
+
+#define AWAIT(x) co_await x
+#define CHECKED(e) compute(e)
+
+std::mutex mu;
+
+task<void> through_macro() {
+  std::lock_guard<std::mutex> lk(mu);
+  AWAIT(send(1));
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-9]]:18: note: expanded from macro 'AWAIT'
+  // CHECK-NOTES: :[[@LINE-4]]:31: note: sync mutex 'mu' locked here
+  CHECKED(co_await fetch(1));
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-7]]:31: note: sync mutex 'mu' locked here
+}
+
+task<void> released_before_macro() {
+  std::unique_lock<std::mutex> lk(mu);
+  lk.unlock();
+  AWAIT(send(1));
+}
