@@ -6,6 +6,7 @@
 #   %tidy           clang-tidy of the build's LLVM with the corolock plugin
 #                   loaded (--load with an absolute path) and --quiet
 #   %corolock       the standalone corolock binary
+#   %corolock_plugin the plugin's absolute path, for --load
 #   %clang_tidy     clang-tidy of the build's LLVM, without the plugin
 #   %std_cxx20      the flags every fixture compiles with
 #   %mocks          -isystem for the mock headers in test/lit/Inputs
@@ -46,6 +47,8 @@ config.substitutions.append(
         ),
     )
 )
+# Before %corolock, which is its prefix.
+config.substitutions.append(("%corolock_plugin", config.corolock_plugin))
 config.substitutions.append(("%corolock", config.corolock_tool))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%std_cxx20", "-std=c++20"))

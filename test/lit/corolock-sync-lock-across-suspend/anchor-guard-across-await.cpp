@@ -1,6 +1,7 @@
 // The anchor case: a std::lock_guard alive across co_await is
 // reported, with a note at the acquisition.
 // RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
+// RUN: %check_corolock --tool=standalone corolock-sync-lock-across-suspend %s -- %mocks
 
 #include "std_mutex.h"
 #include "task.h"

@@ -3,6 +3,7 @@
 // reported, whether it comes from co_scoped_lock() or adopts a co_lock().
 // The same guard template over std::mutex is reported.
 // RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
+// RUN: %check_corolock --tool=standalone corolock-sync-lock-across-suspend %s -- %mocks
 
 #include "folly_coro_mutex.h"
 #include "std_mutex.h"

@@ -3,6 +3,7 @@
 // looks at co_await statements and misses it); the same declaration before
 // the lock is taken is not.
 // RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
+// RUN: %check_corolock --tool=standalone corolock-sync-lock-across-suspend %s -- %mocks
 
 #include "std_mutex.h"
 #include "task.h"

@@ -2,6 +2,7 @@
 // suspension is clean and nothing is reported, although the guard object is
 // still alive (cppcoreguidelines-no-suspend-with-lock wrongly warns here).
 // RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
+// RUN: %check_corolock --tool=standalone corolock-sync-lock-across-suspend %s -- %mocks
 
 #include "std_mutex.h"
 #include "task.h"
