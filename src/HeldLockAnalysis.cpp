@@ -448,24 +448,25 @@ void BodyAnalysis::declareGuard(const VarDecl *VD, LockState &State) {
 void BodyAnalysis::onConstruct(const CXXConstructExpr *CE, LockState &State) {
   if (!Model.isGuard(CE->getType()))
     return;
+  // Walk out of the casts and temporary wrappers around the construction. A
+  // variable's initializer is handled at its declaration, also when written
+  // as a temporary whose copy is elided (`auto lk = std::unique_lock(m);`).
+  bool IsTemporary = false;
   const Stmt *P = Parents.getParent(CE);
   while (isa_and_nonnull<ExprWithCleanups, ParenExpr, ImplicitCastExpr,
-                         CXXFunctionalCastExpr>(P))
-    P = Parents.getParent(P);
-  if (isa_and_nonnull<DeclStmt>(P))
-    return; // A variable; handled at its declaration.
-  // A temporary bound to a reference variable lives as long as the variable,
-  // which is tracked instead (`const lock_guard<mutex> &g = lock_guard(m);`).
-  for (const Stmt *Up = P;
-       isa_and_nonnull<CXXBindTemporaryExpr, MaterializeTemporaryExpr,
-                       ImplicitCastExpr, CXXFunctionalCastExpr, ParenExpr>(Up);
-       Up = Parents.getParent(Up))
-    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Up);
+                         CXXFunctionalCastExpr, CXXBindTemporaryExpr,
+                         MaterializeTemporaryExpr>(P)) {
+    // A temporary bound to a reference lives as long as the reference, which
+    // is tracked instead (`const lock_guard<mutex> &g = lock_guard(m);`).
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(P);
         MTE && MTE->getExtendingDecl())
       return;
+    IsTemporary |= isa<CXXBindTemporaryExpr, MaterializeTemporaryExpr>(P);
+    P = Parents.getParent(P);
+  }
+  if (isa_and_nonnull<DeclStmt>(P))
+    return;
   LockFact Fact = guardFromConstruct(CE, CE->getBeginLoc(), State);
-  bool IsTemporary = isa_and_nonnull<CXXBindTemporaryExpr>(P) ||
-                     isa_and_nonnull<MaterializeTemporaryExpr>(P);
   if (!IsTemporary || Fact.Owned == Ownership::NotHeld)
     return;
   Fact.Holder = HolderKind::GuardTemporary;
