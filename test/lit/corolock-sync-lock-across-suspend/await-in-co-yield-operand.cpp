@@ -1,0 +1,24 @@
+// `co_yield co_await f();` has two suspension points, the co_await in the
+// operand and the co_yield itself: each is reported while a lock is held,
+// neither after unlock().
+// RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
+
+#include "std_mutex.h"
+#include "task.h"
+
+std::mutex mu;
+
+task<void> held() {
+  std::lock_guard<std::mutex> lk(mu);
+  co_yield co_await fetch(1);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_yield'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-3]]:31: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-3]]:12: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-5]]:31: note: sync mutex 'mu' locked here
+}
+
+task<void> released() {
+  std::unique_lock<std::mutex> lk(mu);
+  lk.unlock();
+  co_yield co_await fetch(1);
+}
