@@ -77,8 +77,11 @@ LockDescription describeLock(const LockFact &Lock, const ASTContext &Context) {
     break;
   case HolderKind::GuardTemporary:
     D.GuardKindWord = "temporary guard";
+    // The canonical type, so that a deduced `std::lock_guard{m}` reads
+    // 'std::lock_guard<std::mutex>' with every LLVM version (LLVM 19 prints
+    // the deduced argument unqualified).
     D.Guard = "'" +
-              Lock.GuardExpr->getType().getAsString(
+              Lock.GuardExpr->getType().getCanonicalType().getAsString(
                   Context.getPrintingPolicy()) +
               "'";
     D.ByHolder = " by a temporary " + D.Guard;
