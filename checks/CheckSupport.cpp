@@ -66,7 +66,12 @@ LockDescription describeLock(const LockFact &Lock, const ASTContext &Context) {
     for (size_t I = 0; I < Lock.Mutexes.size(); ++I) {
       if (I)
         D.Mutex += I + 1 == Lock.Mutexes.size() ? " and " : ", ";
-      D.Mutex += "'" + spelling(Lock.Mutexes[I], Context) + "'";
+      // A guard taking a pointer (`absl::MutexLock lock(&mu);`) locks 'mu'.
+      const Expr *Mutex = Lock.Mutexes[I]->IgnoreParenImpCasts();
+      if (const auto *AddrOf = dyn_cast<UnaryOperator>(Mutex);
+          AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+        Mutex = AddrOf->getSubExpr();
+      D.Mutex += "'" + spelling(Mutex, Context) + "'";
     }
   }
   switch (Lock.Holder) {
