@@ -27,6 +27,11 @@ import tempfile
 DIAG = re.compile(r"^(?:[^ ].*?:\d+:\d+: )?(warning|error|note): ")
 
 
+def is_note(line):
+    m = DIAG.match(line)
+    return m is not None and m.group(1) == "note"
+
+
 def run(cmd, **kw):
     return subprocess.run(cmd, capture_output=True, text=True, **kw)
 
@@ -88,9 +93,6 @@ def main():
     has_messages = f"{messages}:" in text
     has_notes = f"{notes}:" in text
     if has_messages:
-        def is_note(line):
-            m = DIAG.match(line)
-            return m is not None and m.group(1) == "note"
         warnings = "\n".join(l for l in output.splitlines() if not is_note(l))
         filecheck(fc, args.file, messages, warnings, "{{warning|error}}:")
     if has_notes:
