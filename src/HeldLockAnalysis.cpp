@@ -756,8 +756,14 @@ BodyAnalysis::handedOff(const CoroutineSuspendExpr *S, const LockState &State) {
   collectHandedOff(S->getOperand(), Keys);
   if (Keys.empty())
     return Keys;
+  // A holder of several mutexes (`std::scoped_lock lk(a, b)`) is handed off
+  // only with all of them: `co_await wait_unlocked(a)` leaves 'b' held.
+  auto IsHandedOff = [&](const Expr *Mutex) {
+    const void *MutexKey = mutexKey(Mutex, Mutex->getType()->isPointerType());
+    return MutexKey && Keys.count(MutexKey);
+  };
   for (const auto &[Key, Fact] : State)
-    if (Fact.MutexKey && Keys.count(Fact.MutexKey))
+    if (Fact.MutexKey && llvm::all_of(Fact.Mutexes, IsHandedOff))
       Keys.insert(Key);
   return Keys;
 }

@@ -1,7 +1,8 @@
 // A mutex passed by non-const reference (or pointer) to the awaited call is
 // handed off: the callee manages it while the coroutine is suspended, so a
 // guard or a manual lock of that mutex is not reported there. A different
-// mutex held at the same time still is.
+// mutex held at the same time still is, and so is a guard over several
+// mutexes of which only one is handed off.
 // RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
 
 #include "std_mutex.h"
@@ -30,4 +31,11 @@ task<void> other_mutex() {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'other' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
   // CHECK-NOTES: :[[@LINE-4]]:31: note: sync mutex 'other' locked here
   mu.unlock();
+}
+
+task<void> one_of_two() {
+  std::scoped_lock lk(mu, other);
+  co_await wait_unlocked(mu);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutexes 'mu' and 'other' are held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock them meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-3]]:20: note: sync mutexes 'mu' and 'other' locked here
 }
