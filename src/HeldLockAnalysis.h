@@ -2,7 +2,9 @@
 //
 // A forward dataflow over clang's CFG of one coroutine body that computes, at
 // each suspension point, which locks are definitely or possibly held and
-// where each was acquired. Lambdas are their own bodies and not entered.
+// where each was acquired. Lambdas are their own bodies and not entered. Any
+// point of a try block may throw, so its handlers start from the join of the
+// states there (clang's CFG has no exception edges by default).
 //
 //===----------------------------------------------------------------------===//
 
