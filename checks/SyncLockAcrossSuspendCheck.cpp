@@ -46,7 +46,8 @@ void SyncLockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Model || !Suspensions)
     return;
   for (const SuspensionPointLocks &Point :
-       analyzeHeldLocks(*Coroutine, *Result.Context, *Model, *Suspensions))
+       analyzeHeldLocks(*Coroutine, *Result.Context, *Model, *Suspensions)
+            .Suspensions)
     for (const LockFact &Lock : Point.Locks)
       if (Lock.Kind == LockKind::Sync &&
           (Lock.Owned != Ownership::NotHeld || StrictMode))

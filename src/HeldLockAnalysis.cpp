@@ -9,6 +9,7 @@
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 #include <algorithm>
@@ -135,7 +136,7 @@ public:
         Model(Model), Suspensions(Suspensions),
         Parents(const_cast<Stmt *>(Body)) {}
 
-  std::vector<SuspensionPointLocks> run(const Stmt *Body);
+  HeldLockResult run(const Stmt *Body);
 
 private:
   /// A try statement. clang's CFG reaches its handlers only through exception
@@ -153,11 +154,11 @@ private:
   bool isWithin(const Stmt *S, const Stmt *Ancestor) const;
 
   void transferBlock(const CFGBlock &Block, LockState &State,
-                     std::vector<SuspensionPointLocks> *Out);
+                     HeldLockResult *Out);
   void transferElement(const CFGElement &Element, LockState &State,
-                       std::vector<SuspensionPointLocks> *Out);
+                       HeldLockResult *Out);
   void transferStmt(const Stmt *S, LockState &State,
-                    std::vector<SuspensionPointLocks> *Out);
+                    HeldLockResult *Out);
   LockState edgeState(const CFGBlock &From, unsigned SuccIndex,
                       const LockState &Exit);
   void refineOnCondition(const Expr *Cond, bool Taken, LockState &State);
@@ -177,7 +178,9 @@ private:
   void onCall(const CallExpr *Call, LockState &State);
   void swapGuards(const void *A, const void *B, LockState &State);
   void onSuspension(const CoroutineSuspendExpr *S, const LockState &State,
-                    std::vector<SuspensionPointLocks> *Out);
+                    HeldLockResult *Out);
+  void acquireAwaitedLock(const CoroutineSuspendExpr *S, LockState &State);
+  void recordAcquisitions(const LockState &State, HeldLockResult &Out);
 
   void lockManually(const Expr *Mutex, bool Deref, Ownership Owned,
                     SourceLocation Loc, LockState &State);
@@ -198,6 +201,8 @@ private:
   const SuspensionPointClassifier &Suspensions;
   ParentMap Parents;
   llvm::StringSet<> InternedKeys;
+  /// (holder, acquisition) pairs already in HeldLockResult::Acquisitions.
+  llvm::DenseSet<std::pair<const void *, unsigned>> RecordedAcquisitions;
 };
 
 //===----------------------------------------------------------------------===//
@@ -556,9 +561,12 @@ void BodyAnalysis::onMutexOperation(const CXXMemberCallExpr *Call,
   const auto *Member = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
   const Expr *Obj = Call->getImplicitObjectArgument();
   bool Deref = Member && Member->isArrow();
+  QualType T = Deref ? Obj->getType()->getPointeeType() : Obj->getType();
   switch (Model.operationOf(Call->getMethodDecl())) {
   case LockOperation::Lock:
-    lockManually(Obj, Deref, Ownership::Held, Call->getExprLoc(), State);
+    // An async mutex's lock() returns an awaitable; see acquireAwaitedLock.
+    if (Model.mutexKind(T) != LockKind::Async)
+      lockManually(Obj, Deref, Ownership::Held, Call->getExprLoc(), State);
     return;
   case LockOperation::TryLock:
     lockManually(Obj, Deref, Ownership::MaybeHeld, Call->getExprLoc(), State);
@@ -770,7 +778,7 @@ BodyAnalysis::handedOff(const CoroutineSuspendExpr *S, const LockState &State) {
 
 void BodyAnalysis::onSuspension(const CoroutineSuspendExpr *S,
                                 const LockState &State,
-                                std::vector<SuspensionPointLocks> *Out) {
+                                HeldLockResult *Out) {
   if (!Out)
     return;
   auto HandedOff = handedOff(S, State);
@@ -806,7 +814,7 @@ void BodyAnalysis::onSuspension(const CoroutineSuspendExpr *S,
       return MA.isInvalid() && MB.isValid();
     return SM.isBeforeInTranslationUnit(MA, MB);
   });
-  Out->push_back(std::move(Point));
+  Out->Suspensions.push_back(std::move(Point));
 }
 
 //===----------------------------------------------------------------------===//
@@ -814,7 +822,7 @@ void BodyAnalysis::onSuspension(const CoroutineSuspendExpr *S,
 //===----------------------------------------------------------------------===//
 
 void BodyAnalysis::transferStmt(const Stmt *S, LockState &State,
-                                std::vector<SuspensionPointLocks> *Out) {
+                                HeldLockResult *Out) {
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
@@ -830,11 +838,12 @@ void BodyAnalysis::transferStmt(const Stmt *S, LockState &State,
     onCall(Call, State);
   } else if (const auto *Susp = Suspensions.asSuspensionPoint(S)) {
     onSuspension(Susp, State, Out);
+    acquireAwaitedLock(Susp, State);
   }
 }
 
 void BodyAnalysis::transferElement(const CFGElement &Element, LockState &State,
-                                   std::vector<SuspensionPointLocks> *Out) {
+                                   HeldLockResult *Out) {
   if (auto S = Element.getAs<CFGStmt>()) {
     transferStmt(S->getStmt(), State, Out);
   } else if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>()) {
@@ -846,9 +855,48 @@ void BodyAnalysis::transferElement(const CFGElement &Element, LockState &State,
 }
 
 void BodyAnalysis::transferBlock(const CFGBlock &Block, LockState &State,
-                                 std::vector<SuspensionPointLocks> *Out) {
-  for (const CFGElement &Element : Block)
+                                 HeldLockResult *Out) {
+  for (const CFGElement &Element : Block) {
     transferElement(Element, State, Out);
+    if (Out)
+      recordAcquisitions(State, *Out);
+  }
+}
+
+/// Records each acquisition the first time a fact carrying it is held.
+void BodyAnalysis::recordAcquisitions(const LockState &State,
+                                      HeldLockResult &Out) {
+  for (const auto &[Key, Fact] : State) {
+    if (Fact.Owned == Ownership::NotHeld)
+      continue;
+    for (SourceLocation Loc : Fact.Acquisitions) {
+      if (!RecordedAcquisitions.insert({Key, Loc.getRawEncoding()}).second)
+        continue;
+      LockFact Acquired = Fact;
+      Acquired.Acquisitions = {Loc};
+      Out.Acquisitions.push_back(std::move(Acquired));
+    }
+  }
+}
+
+/// `co_await m.lock_async()` and the like: an async mutex's lock operation
+/// takes effect when the coroutine resumes, unless the awaited result is a
+/// guard that holds the lock (`auto lk = co_await m.scoped_lock()`).
+void BodyAnalysis::acquireAwaitedLock(const CoroutineSuspendExpr *S,
+                                      LockState &State) {
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
+      stripImplicit(S->getOperand()));
+  if (!Call || Model.isGuard(S->getType()) ||
+      Model.operationOf(Call->getMethodDecl()) != LockOperation::Lock)
+    return;
+  const auto *Member = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
+  const Expr *Obj = Call->getImplicitObjectArgument();
+  bool Deref = Member && Member->isArrow();
+  QualType T = Obj ? Obj->getType() : QualType();
+  if (Obj && Deref)
+    T = T->getPointeeType();
+  if (Obj && Model.mutexKind(T) == LockKind::Async)
+    lockManually(Obj, Deref, Ownership::Held, Call->getExprLoc(), State);
 }
 
 /// Path-sensitive refinement on `if (lk.try_lock())`, `if (lk)`,
@@ -955,7 +1003,7 @@ LockState BodyAnalysis::entryState() {
   return State;
 }
 
-std::vector<SuspensionPointLocks> BodyAnalysis::run(const Stmt *Body) {
+HeldLockResult BodyAnalysis::run(const Stmt *Body) {
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
   Options.AddTemporaryDtors = true;
@@ -1020,7 +1068,7 @@ std::vector<SuspensionPointLocks> BodyAnalysis::run(const Stmt *Body) {
     }
   }
 
-  std::vector<SuspensionPointLocks> Result;
+  HeldLockResult Result;
   for (const CFGBlock *Block : *Graph) {
     const std::optional<LockState> &Entry = In[Block->getBlockID()];
     if (!Entry)
@@ -1028,17 +1076,31 @@ std::vector<SuspensionPointLocks> BodyAnalysis::run(const Stmt *Body) {
     LockState State = *Entry;
     transferBlock(*Block, State, &Result);
   }
-  llvm::sort(Result, [&](const SuspensionPointLocks &A,
-                         const SuspensionPointLocks &B) {
+  llvm::sort(Result.Suspensions, [&](const SuspensionPointLocks &A,
+                                    const SuspensionPointLocks &B) {
     return SM.isBeforeInTranslationUnit(A.Suspension->getBeginLoc(),
                                         B.Suspension->getBeginLoc());
+  });
+  // One call may acquire several mutexes (`std::lock(a, b)`): written order.
+  auto FirstMutex = [](const LockFact &F) {
+    return F.Mutexes.empty() ? SourceLocation()
+                             : F.Mutexes.front()->getBeginLoc();
+  };
+  llvm::sort(Result.Acquisitions, [&](const LockFact &A, const LockFact &B) {
+    SourceLocation LA = A.Acquisitions.front(), LB = B.Acquisitions.front();
+    if (LA == LB) {
+      LA = FirstMutex(A);
+      LB = FirstMutex(B);
+    }
+    return LA != LB && LA.isValid() && LB.isValid() &&
+           SM.isBeforeInTranslationUnit(LA, LB);
   });
   return Result;
 }
 
 } // namespace
 
-std::vector<SuspensionPointLocks>
+HeldLockResult
 analyzeHeldLocks(const FunctionDecl &Coroutine, ASTContext &Context,
                  const LockModel &Model,
                  const SuspensionPointClassifier &Suspensions) {

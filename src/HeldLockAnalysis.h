@@ -59,10 +59,18 @@ struct SuspensionPointLocks {
   std::vector<LockFact> Locks;
 };
 
+/// What the held-lock dataflow found in one coroutine body.
+struct HeldLockResult {
+  /// One entry per reachable suspension point, in source order.
+  std::vector<SuspensionPointLocks> Suspensions;
+  /// Every reachable acquisition, in source order: the fact just after it,
+  /// with Acquisitions holding that one location.
+  std::vector<LockFact> Acquisitions;
+};
+
 /// Runs the held-lock dataflow over the body of \p Coroutine, which must be a
-/// non-dependent function whose body is a `CoroutineBodyStmt`. Returns one
-/// entry per reachable suspension point, in source order.
-std::vector<SuspensionPointLocks>
+/// non-dependent function whose body is a `CoroutineBodyStmt`.
+HeldLockResult
 analyzeHeldLocks(const clang::FunctionDecl &Coroutine,
                  clang::ASTContext &Context, const LockModel &Model,
                  const SuspensionPointClassifier &Suspensions);

@@ -195,9 +195,13 @@ LockOperation LockModel::operationOf(const CXXMethodDecl *Method) const {
   const IdentifierInfo *II = Method->getIdentifier();
   if (!II)
     return LockOperation::None;
-  static const StringRef LockNames[] = {"lock",      "lock_shared",
-                                        "lock_upgrade", "Lock",
-                                        "ReaderLock", "WriterLock"};
+  // The async names return awaitables that lock when awaited (cppcoro
+  // lock_async, folly co_lock*, unifex async_lock, async_simple coLock*).
+  static const StringRef LockNames[] = {
+      "lock",       "lock_shared",    "lock_upgrade",    "Lock",
+      "ReaderLock", "WriterLock",     "lock_async",      "co_lock",
+      "co_lock_shared", "co_lock_upgrade", "async_lock", "coLock",
+      "coLockShared"};
   static const StringRef TryLockNames[] = {
       "try_lock",           "try_lock_for",          "try_lock_until",
       "try_lock_shared",    "try_lock_shared_for",   "try_lock_shared_until",

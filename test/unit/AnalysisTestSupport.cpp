@@ -112,7 +112,7 @@ std::vector<std::string> heldLocks(const std::string &Code,
   const SourceManager &SM = Context.getSourceManager();
   std::vector<std::string> Lines;
   for (const SuspensionPointLocks &Point :
-       analyzeHeldLocks(*FD, Context, *Model, *Suspensions)) {
+       analyzeHeldLocks(*FD, Context, *Model, *Suspensions).Suspensions) {
     std::string Line =
         "L" +
         std::to_string(SM.getPresumedLineNumber(Point.Suspension->getBeginLoc()) -

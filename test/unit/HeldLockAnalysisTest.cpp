@@ -1112,10 +1112,17 @@ task<void> f(std::unique_lock<std::mutex> &lk) {
               ElementsAre("L3: -"));
 }
 
-// A guard over an async mutex is an async lock, so are manual locks of it.
+// A guard over an async mutex is an async lock, so are manual locks of it;
+// an async lock operation holds the mutex once awaited, not before.
 TEST(HeldLockAnalysis, AsyncGuardKind) {
   EXPECT_THAT(heldLocks(R"cpp(
-namespace folly::coro { struct Mutex { void lock(); void unlock(); }; }
+namespace folly::coro {
+struct Mutex {
+  void lock();
+  void unlock();
+  sleep_for co_lock();
+};
+}
 folly::coro::Mutex am;
 std::mutex m;
 task<void> f() {
@@ -1124,13 +1131,17 @@ task<void> f() {
   co_await send(1);
   s.unlock();
   a.unlock();
-  am.lock();
+  am.co_lock();
   co_await send(2);
+  co_await am.co_lock();
+  co_await send(3);
 }
 )cpp",
                         "f"),
-              ElementsAre("L8: a=held(async) s=held(sync)",
-                          "L12: a=alive(async) s=alive(sync) "
+              ElementsAre("L14: a=held(async) s=held(sync)",
+                          "L18: a=alive(async) s=alive(sync)",
+                          "L19: a=alive(async) s=alive(sync)",
+                          "L20: a=alive(async) s=alive(sync) "
                           "manual:am=held(async)"));
 }
 
