@@ -1,0 +1,156 @@
+//===--- CriticalSections.cpp - Critical sections of coroutines -----------===//
+
+#include "CriticalSections.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace corolock {
+
+const ValueDecl *mutexDeclaration(const Expr *MutexExpr) {
+  if (!MutexExpr)
+    return nullptr;
+  const Expr *E = MutexExpr->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))
+    return mutexDeclaration(UO->getSubExpr());
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return cast<ValueDecl>(ME->getMemberDecl()->getCanonicalDecl());
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
+  return nullptr;
+}
+
+/// Whether \p Held covers the mutex of \p Section (joined paths may spell
+/// the mutex differently).
+static bool locksSameMutex(const LockFact &Held,
+                           const CriticalSection &Section) {
+  return llvm::any_of(Held.Mutexes, [&](const Expr *M) {
+    return M == Section.MutexExpr ||
+           (Section.Mutex && mutexDeclaration(M) == Section.Mutex);
+  });
+}
+
+std::vector<CriticalSection>
+findCriticalSections(const FunctionDecl &Coroutine, ASTContext &Context,
+                     const LockModel &Model,
+                     const SuspensionPointClassifier &Suspensions) {
+  HeldLockResult Locks =
+      analyzeHeldLocks(Coroutine, Context, Model, Suspensions);
+  std::vector<CriticalSection> Sections;
+  for (const LockFact &Acquired : Locks.Acquisitions) {
+    SourceLocation Loc = Acquired.Acquisitions.front();
+    for (const Expr *MutexExpr : Acquired.Mutexes) {
+      CriticalSection Section;
+      Section.Function = &Coroutine;
+      Section.Mutex = mutexDeclaration(MutexExpr);
+      Section.MutexExpr = MutexExpr;
+      Section.Kind = Acquired.Kind;
+      Section.Holder = Acquired.Holder;
+      Section.Acquisition = Loc;
+      for (const SuspensionPointLocks &Point : Locks.Suspensions)
+        for (const LockFact &Held : Point.Locks)
+          if (Held.Owned != Ownership::NotHeld &&
+              llvm::is_contained(Held.Acquisitions, Loc) &&
+              locksSameMutex(Held, Section)) {
+            Section.Suspensions.push_back(Point.Suspension);
+            break;
+          }
+      Sections.push_back(std::move(Section));
+    }
+  }
+  return Sections;
+}
+
+void CriticalSectionsByMutex::add(CriticalSection Section) {
+  if (!Section.Mutex)
+    return;
+  auto [It, Inserted] = Sections.try_emplace(Section.Mutex);
+  if (Inserted)
+    Order.push_back(Section.Mutex);
+  for (const CriticalSection &Known : It->second)
+    if (Known.Acquisition == Section.Acquisition)
+      return;
+  It->second.push_back(std::move(Section));
+}
+
+llvm::ArrayRef<CriticalSection>
+CriticalSectionsByMutex::sections(const ValueDecl *M) const {
+  auto It = Sections.find(M);
+  return It == Sections.end() ? llvm::ArrayRef<CriticalSection>()
+                              : llvm::ArrayRef<CriticalSection>(It->second);
+}
+
+void CriticalSectionsByMutex::clear() {
+  Order.clear();
+  Sections.clear();
+}
+
+namespace {
+
+class EscapeFinder : public RecursiveASTVisitor<EscapeFinder> {
+public:
+  explicit EscapeFinder(const LockModel &Model) : Model(Model) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || isStdLock(Callee))
+      return true;
+    // A member operator's first argument is its object.
+    unsigned Shift = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)
+                         ? 1
+                         : 0;
+    for (unsigned I = Shift; I < Call->getNumArgs(); ++I)
+      if (I - Shift < Callee->getNumParams())
+        noteArgument(Call->getArg(I),
+                     Callee->getParamDecl(I - Shift)->getType());
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (!Ctor || Model.isGuard(Construct->getType()))
+      return true;
+    for (unsigned I = 0; I < Construct->getNumArgs(); ++I)
+      if (I < Ctor->getNumParams())
+        noteArgument(Construct->getArg(I), Ctor->getParamDecl(I)->getType());
+    return true;
+  }
+
+  llvm::DenseSet<const ValueDecl *> Escaping;
+
+private:
+  static bool isStdLock(const FunctionDecl *F) {
+    return F->isInStdNamespace() && F->getIdentifier() &&
+           (F->getName() == "lock" || F->getName() == "try_lock");
+  }
+
+  void noteArgument(const Expr *Arg, QualType Param) {
+    bool Mutable = (Param->isReferenceType() || Param->isPointerType()) &&
+                   !Param->getPointeeType().isConstQualified();
+    if (!Mutable)
+      return;
+    QualType T = Arg->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    if (Model.isMutex(T))
+      if (const ValueDecl *D = mutexDeclaration(Arg))
+        Escaping.insert(D);
+  }
+
+  const LockModel &Model;
+};
+
+} // namespace
+
+llvm::DenseSet<const ValueDecl *> findEscapingMutexes(ASTContext &Context,
+                                                      const LockModel &Model) {
+  EscapeFinder Finder(Model);
+  Finder.TraverseAST(Context);
+  return std::move(Finder.Escaping);
+}
+
+} // namespace corolock

@@ -1,0 +1,112 @@
+//===--- IoAwaits.cpp - Suspension points that wait for I/O ---------------===//
+
+#include "IoAwaits.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace corolock {
+namespace {
+
+const StringRef IoPresets[] = {
+    // Asio (standalone and Boost): async_* operations, free and members
+    // (sockets, resolvers, timers, files, pipes).
+    "(boost::)?asio::async_.*",
+    "(boost::)?asio::.*::async_.*",
+    // cppcoro: sockets, files, timers.
+    "cppcoro::net::socket::(connect|accept|disconnect|send|recv|send_to|"
+    "recv_from)",
+    "cppcoro::.*file::(read|write)",
+    "cppcoro::io_service::schedule_after",
+    // libcoro: network clients and servers, the I/O scheduler's waits.
+    "coro::net::.*::(connect|accept|poll|send|recv|read|write|"
+    "write_all|read_some)",
+    "coro::io_scheduler::(poll|schedule_after|schedule_at|yield_for|"
+    "yield_until)",
+    // folly::coro: sleeping and transports.
+    "folly::coro::(sleep|sleepReturnEarlyOnCancel)",
+    "folly::coro::.*Transport::(read|write|connect|accept)",
+    // async_simple: sleeping.
+    "async_simple::coro::sleep",
+};
+
+/// The callee of the awaited expression, looking through member calls on
+/// awaitables built by calls (`co_await op(x).via(ex)`).
+const FunctionDecl *awaitedCallee(const Expr *Operand) {
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(Operand ? Operand->IgnoreImplicit() : nullptr);
+  return Call ? Call->getDirectCallee() : nullptr;
+}
+
+class SuspensionCollector : public RecursiveASTVisitor<SuspensionCollector> {
+public:
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; } // Own bodies.
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
+    Found.push_back(E);
+    return true;
+  }
+  bool VisitCoyieldExpr(CoyieldExpr *E) {
+    Found.push_back(E);
+    return true;
+  }
+  std::vector<const CoroutineSuspendExpr *> Found;
+};
+
+} // namespace
+
+llvm::Expected<IoAwaitClassifier>
+IoAwaitClassifier::create(StringRef IoFunctions,
+                          const SuspensionPointClassifier &Suspensions) {
+  auto Matcher = NameMatcher::create(IoPresets, IoFunctions, "IoFunctions");
+  if (!Matcher)
+    return Matcher.takeError();
+  return IoAwaitClassifier(std::move(*Matcher), Suspensions);
+}
+
+const FunctionDecl *
+IoAwaitClassifier::awaitedIo(const CoroutineSuspendExpr *S) {
+  return awaitedIo(S, MaxDepth);
+}
+
+const FunctionDecl *
+IoAwaitClassifier::awaitedIo(const CoroutineSuspendExpr *S, unsigned Depth) {
+  const Expr *Operand = S->getOperand();
+  while (const FunctionDecl *Callee = awaitedCallee(Operand)) {
+    if (IoFunctions.matches(Callee))
+      return Callee;
+    if (const FunctionDecl *Io = ioInCallee(Callee, Depth))
+      return Io;
+    // `co_await read(sock).via(ex)`: the awaitable came from another call.
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Operand->IgnoreImplicit());
+    Operand = Member ? Member->getImplicitObjectArgument() : nullptr;
+  }
+  return nullptr;
+}
+
+/// The I/O a coroutine defined in this translation unit awaits, if any.
+const FunctionDecl *IoAwaitClassifier::ioInCallee(const FunctionDecl *Callee,
+                                                  unsigned Depth) {
+  const FunctionDecl *Definition = nullptr;
+  if (Depth == 0 || !Callee->hasBody(Definition) ||
+      !isa_and_nonnull<CoroutineBodyStmt>(Definition->getBody()))
+    return nullptr;
+  auto [It, Inserted] = Callees.try_emplace(Definition, nullptr);
+  if (!Inserted)
+    return It->second; // Known, or being looked into (recursion).
+  SuspensionCollector Collector;
+  Collector.TraverseStmt(
+      cast<CoroutineBodyStmt>(Definition->getBody())->getBody());
+  for (const CoroutineSuspendExpr *Inner : Collector.Found) {
+    if (!Suspensions->asSuspensionPoint(Inner))
+      continue;
+    if (const FunctionDecl *Io = awaitedIo(Inner, Depth - 1)) {
+      Callees[Definition] = Io;
+      return Io;
+    }
+  }
+  return nullptr;
+}
+
+} // namespace corolock
