@@ -1,6 +1,8 @@
 //===--- CorolockTidyModule.cpp - the corolock clang-tidy module ----------===//
 
+#include "AsyncLockAcrossIoCheck.h"
 #include "SyncLockAcrossSuspendCheck.h"
+#include "UnnecessaryAsyncMutexCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 // LLVM 22 moved the registry into ClangTidyModule.h and deprecated this one.
@@ -14,8 +16,12 @@ class CorolockModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<AsyncLockAcrossIoCheck>(
+        "corolock-async-lock-across-io");
     CheckFactories.registerCheck<SyncLockAcrossSuspendCheck>(
         "corolock-sync-lock-across-suspend");
+    CheckFactories.registerCheck<UnnecessaryAsyncMutexCheck>(
+        "corolock-unnecessary-async-mutex");
   }
 };
 

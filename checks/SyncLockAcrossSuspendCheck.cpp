@@ -11,34 +11,13 @@ namespace corolock {
 
 SyncLockAcrossSuspendCheck::SyncLockAcrossSuspendCheck(
     StringRef Name, tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      ModelOptions(readLockModelOptions(Options)),
-      NonSuspendingAwaitables(
-          Options.get("NonSuspendingAwaitables", "").str()),
-      StrictMode(Options.get("StrictMode", false)) {
-  if (auto M = LockModel::create(ModelOptions))
-    Model.emplace(std::move(*M));
-  else
-    configurationDiag("%0: %1", DiagnosticIDs::Error)
-        << Name << llvm::toString(M.takeError());
-  if (auto S = SuspensionPointClassifier::create(NonSuspendingAwaitables))
-    Suspensions.emplace(std::move(*S));
-  else
-    configurationDiag("%0: %1", DiagnosticIDs::Error)
-        << Name << llvm::toString(S.takeError());
-}
+    : CoroutineLockCheck(Name, Context),
+      StrictMode(Options.get("StrictMode", false)) {}
 
 void SyncLockAcrossSuspendCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
-  storeLockModelOptions(Options, Opts, ModelOptions);
-  Options.store(Opts, "NonSuspendingAwaitables", NonSuspendingAwaitables);
+  CoroutineLockCheck::storeOptions(Opts);
   Options.store(Opts, "StrictMode", StrictMode);
-}
-
-void SyncLockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
-  if (!Model || !Suspensions)
-    return; // The configuration error was reported.
-  Finder->addMatcher(coroutineFunction(), this);
 }
 
 void SyncLockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {

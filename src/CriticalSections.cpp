@@ -47,6 +47,7 @@ findCriticalSections(const FunctionDecl &Coroutine, ASTContext &Context,
       Section.MutexExpr = MutexExpr;
       Section.Kind = Acquired.Kind;
       Section.Holder = Acquired.Holder;
+      Section.Guard = Acquired.Guard;
       Section.Acquisition = Loc;
       for (const SuspensionPointLocks &Point : Locks.Suspensions)
         for (const LockFact &Held : Point.Locks)

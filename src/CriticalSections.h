@@ -24,6 +24,8 @@ struct CriticalSection {
   const clang::Expr *MutexExpr = nullptr;
   LockKind Kind = LockKind::Sync;
   HolderKind Holder = HolderKind::Manual;
+  /// The guard variable, for HolderKind::GuardVariable.
+  const clang::ValueDecl *Guard = nullptr;
   clang::SourceLocation Acquisition;
   /// Suspension points where the lock is or may be held, in source order;
   /// never the suspension of its own acquisition.

@@ -24,7 +24,9 @@ using namespace clang::tidy;
 
 namespace {
 
-const char *const CorolockChecks[] = {"corolock-sync-lock-across-suspend"};
+const char *const CorolockChecks[] = {"corolock-async-lock-across-io",
+                                      "corolock-sync-lock-across-suspend",
+                                      "corolock-unnecessary-async-mutex"};
 constexpr const char *DefaultCorolockChecks = "--checks=-*,corolock-*";
 
 /// Options of clang-tidy that may take their value as the next argument.

@@ -1,0 +1,97 @@
+//===--- AsyncLockAcrossIoCheck.cpp - corolock ----------------------------===//
+
+#include "AsyncLockAcrossIoCheck.h"
+#include "CheckSupport.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolock {
+
+AsyncLockAcrossIoCheck::AsyncLockAcrossIoCheck(StringRef Name,
+                                               tidy::ClangTidyContext *Context)
+    : CoroutineLockCheck(Name, Context),
+      IoFunctions(Options.get("IoFunctions", "").str()),
+      AllowedMutexesOption(Options.get("AllowedMutexes", "").str()) {
+  if (Suspensions) {
+    if (auto Io = IoAwaitClassifier::create(IoFunctions, *Suspensions))
+      IoAwaits.emplace(std::move(*Io));
+    else
+      reportConfigurationError(Io.takeError());
+  }
+  if (auto Allowed =
+          NameMatcher::create({}, AllowedMutexesOption, "AllowedMutexes"))
+    AllowedMutexes.emplace(std::move(*Allowed));
+  else
+    reportConfigurationError(Allowed.takeError());
+}
+
+void AsyncLockAcrossIoCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  CoroutineLockCheck::storeOptions(Opts);
+  Options.store(Opts, "IoFunctions", IoFunctions);
+  Options.store(Opts, "AllowedMutexes", AllowedMutexesOption);
+}
+
+void AsyncLockAcrossIoCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  if (!Model || !Suspensions)
+    return;
+  for (CriticalSection &Section : findCriticalSections(
+           *Coroutine, *Result.Context, *Model, *Suspensions))
+    if (Section.Kind == LockKind::Async)
+      Sections.add(std::move(Section));
+}
+
+bool AsyncLockAcrossIoCheck::IoSection::hasIo() const {
+  return llvm::any_of(Io, [](const FunctionDecl *F) { return F != nullptr; });
+}
+
+void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex) {
+  std::vector<IoSection> All;
+  for (const CriticalSection &Section : Sections.sections(Mutex)) {
+    IoSection Entry{&Section, {}};
+    for (const CoroutineSuspendExpr *S : Section.Suspensions)
+      Entry.Io.push_back(IoAwaits->awaitedIo(S));
+    All.push_back(std::move(Entry));
+  }
+  // A mutex whose every critical section does I/O serializes that I/O on
+  // purpose (one write at a time); only short sections suffer from waiting.
+  auto Short = llvm::find_if(All, [](const IoSection &S) { return !S.hasIo(); });
+  if (Short == All.end())
+    return;
+  auto Waiting = static_cast<unsigned>(
+      llvm::count_if(All, [](const IoSection &S) { return !S.hasIo(); }));
+  for (const IoSection &Entry : All) {
+    for (size_t I = 0; I < Entry.Io.size(); ++I) {
+      if (!Entry.Io[I])
+        continue;
+      const CoroutineSuspendExpr *S = Entry.Section->Suspensions[I];
+      diag(S->getKeywordLoc(),
+           "'%0' waits for I/O ('%1') while async mutex %2 is held; %3 "
+           "critical section%s3 on %2 without I/O wait%select{s|}4 for the "
+           "round trip too: release %2 before the I/O, or give the I/O its "
+           "own mutex")
+          << suspensionKeyword(*S) << Entry.Io[I]->getQualifiedNameAsString()
+          << Mutex << Waiting
+          << (Waiting != 1);
+      diag(Entry.Section->Acquisition, "%0 locked here", DiagnosticIDs::Note)
+          << Mutex;
+      diag(Short->Section->Acquisition,
+           "a critical section on %0 without I/O, which waits behind it",
+           DiagnosticIDs::Note)
+          << Mutex;
+    }
+  }
+}
+
+void AsyncLockAcrossIoCheck::onEndOfTranslationUnit() {
+  if (IoAwaits && AllowedMutexes)
+    for (const ValueDecl *Mutex : Sections.mutexes())
+      if (!AllowedMutexes->matches(Mutex))
+        reportMutex(Mutex);
+  Sections.clear();
+}
+
+} // namespace corolock

@@ -1,0 +1,133 @@
+//===--- UnnecessaryAsyncMutexCheck.cpp - corolock ------------------------===//
+
+#include "UnnecessaryAsyncMutexCheck.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolock {
+namespace {
+
+bool isIntegerUpdate(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return false;
+  E = E->IgnoreImplicit();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->isIncrementDecrementOp() &&
+           UO->getSubExpr()->getType()->isIntegerType();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return BO->isAssignmentOp() && BO->getLHS()->getType()->isIntegerType();
+  return false;
+}
+
+/// The statement of \p Node's enclosing block that contains it, and that
+/// block.
+std::pair<const Stmt *, const CompoundStmt *>
+enclosingStatement(DynTypedNode Node, ASTContext &Context) {
+  while (true) {
+    auto Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return {nullptr, nullptr};
+    if (const auto *Block = Parents[0].get<CompoundStmt>())
+      return {Node.get<Stmt>(), Block};
+    Node = Parents[0];
+  }
+}
+
+/// Whether \p Section only updates one integer: `{ lock_guard g(m); ++n; }`
+/// or `co_await m.lock(); ++n; m.unlock();`.
+bool isLoneIntegerUpdate(const CriticalSection &Section, ASTContext &Context) {
+  bool ByGuard = Section.Holder == HolderKind::GuardVariable && Section.Guard;
+  auto [Acquiring, Block] =
+      ByGuard ? enclosingStatement(DynTypedNode::create(*Section.Guard),
+                                   Context)
+              : enclosingStatement(DynTypedNode::create(*Section.MutexExpr),
+                                   Context);
+  if (!Acquiring || !Block)
+    return false;
+  auto *It = llvm::find(Block->body(), Acquiring);
+  size_t Rest = Block->body_end() - It - 1;
+  // A guard holds to the end of its block; a manual lock to its unlock().
+  if (ByGuard)
+    return Rest == 1 && isIntegerUpdate(It[1]);
+  return Rest >= 2 && isIntegerUpdate(It[1]) &&
+         isa<CXXMemberCallExpr>(It[2]) &&
+         mutexDeclaration(cast<CXXMemberCallExpr>(It[2])
+                              ->getImplicitObjectArgument()) == Section.Mutex;
+}
+
+} // namespace
+
+UnnecessaryAsyncMutexCheck::UnnecessaryAsyncMutexCheck(
+    StringRef Name, tidy::ClangTidyContext *Context)
+    : CoroutineLockCheck(Name, Context),
+      IncludeHeaderMutexes(Options.get("IncludeHeaderMutexes", false)) {}
+
+void UnnecessaryAsyncMutexCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  CoroutineLockCheck::storeOptions(Opts);
+  Options.store(Opts, "IncludeHeaderMutexes", IncludeHeaderMutexes);
+}
+
+void UnnecessaryAsyncMutexCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  if (!Model || !Suspensions)
+    return;
+  Context = Result.Context;
+  for (CriticalSection &Section : findCriticalSections(
+           *Coroutine, *Result.Context, *Model, *Suspensions))
+    if (Section.Kind == LockKind::Async)
+      Sections.add(std::move(Section));
+}
+
+/// A mutex is judged from this translation unit alone when no code can lock
+/// it out of sight: it does not escape, and (unless the user opts in) it is
+/// not declared in a header that other translation units may include.
+bool UnnecessaryAsyncMutexCheck::isJudged(
+    const ValueDecl *Mutex,
+    const llvm::DenseSet<const ValueDecl *> &Escaping) const {
+  if (Escaping.count(Mutex))
+    return false;
+  const SourceManager &SM = Context->getSourceManager();
+  return IncludeHeaderMutexes ||
+         SM.isInMainFile(SM.getExpansionLoc(Mutex->getLocation()));
+}
+
+void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
+  if (!Context || !Model) {
+    Sections.clear();
+    return;
+  }
+  llvm::DenseSet<const ValueDecl *> Escaping =
+      findEscapingMutexes(*Context, *Model);
+  for (const ValueDecl *Mutex : Sections.mutexes()) {
+    llvm::ArrayRef<CriticalSection> All = Sections.sections(Mutex);
+    bool Suspends = llvm::any_of(All, [](const CriticalSection &S) {
+      return !S.Suspensions.empty();
+    });
+    if (Suspends || !isJudged(Mutex, Escaping))
+      continue;
+    bool Atomic = llvm::all_of(All, [&](const CriticalSection &S) {
+      return isLoneIntegerUpdate(S, *Context);
+    });
+    for (const CriticalSection &Section : All) {
+      diag(Section.Acquisition,
+           "async mutex %0 is never held across a suspension point; "
+           "%select{a std::mutex|a std::atomic for this lone integer "
+           "update}1 would do, without suspending and rescheduling the "
+           "coroutine to lock it")
+          << Mutex << Atomic;
+      diag(Mutex->getLocation(),
+           "%0 declared here; %1 critical section%s1 examined in this "
+           "translation unit, none suspends while holding it",
+           DiagnosticIDs::Note)
+          << Mutex << static_cast<unsigned>(All.size());
+    }
+  }
+  Sections.clear();
+  Context = nullptr;
+}
+
+} // namespace corolock
