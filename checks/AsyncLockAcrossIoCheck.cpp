@@ -48,12 +48,13 @@ bool AsyncLockAcrossIoCheck::IoSection::hasIo() const {
   return llvm::any_of(Io, [](const FunctionDecl *F) { return F != nullptr; });
 }
 
-void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex) {
+void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex,
+                                         IoAwaitClassifier &IoAwaits) {
   std::vector<IoSection> All;
   for (const CriticalSection &Section : Sections.sections(Mutex)) {
     IoSection Entry{&Section, {}};
     for (const CoroutineSuspendExpr *S : Section.Suspensions)
-      Entry.Io.push_back(IoAwaits->awaitedIo(S));
+      Entry.Io.push_back(IoAwaits.awaitedIo(S));
     All.push_back(std::move(Entry));
   }
   // A mutex whose every critical section does I/O serializes that I/O on
@@ -90,7 +91,7 @@ void AsyncLockAcrossIoCheck::onEndOfTranslationUnit() {
   if (IoAwaits && AllowedMutexes)
     for (const ValueDecl *Mutex : Sections.mutexes())
       if (!AllowedMutexes->matches(Mutex))
-        reportMutex(Mutex);
+        reportMutex(Mutex, *IoAwaits);
   Sections.clear();
 }
 

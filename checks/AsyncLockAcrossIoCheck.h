@@ -30,7 +30,7 @@ private:
     std::vector<const clang::FunctionDecl *> Io;
     bool hasIo() const;
   };
-  void reportMutex(const clang::ValueDecl *Mutex);
+  void reportMutex(const clang::ValueDecl *Mutex, IoAwaitClassifier &IoAwaits);
 
   std::string IoFunctions;
   std::string AllowedMutexesOption;

@@ -16,15 +16,15 @@ const StringRef IoPresets[] = {
     "(boost::)?asio::async_.*",
     "(boost::)?asio::.*::async_.*",
     // cppcoro: sockets, files, timers.
-    "cppcoro::net::socket::(connect|accept|disconnect|send|recv|send_to|"
-    "recv_from)",
+    "cppcoro::net::socket::(connect|accept|disconnect)",
+    "cppcoro::net::socket::(send|recv|send_to|recv_from)",
     "cppcoro::.*file::(read|write)",
     "cppcoro::io_service::schedule_after",
     // libcoro: network clients and servers, the I/O scheduler's waits.
-    "coro::net::.*::(connect|accept|poll|send|recv|read|write|"
-    "write_all|read_some)",
-    "coro::io_scheduler::(poll|schedule_after|schedule_at|yield_for|"
-    "yield_until)",
+    "coro::net::.*::(connect|accept|poll|send|recv)",
+    "coro::net::.*::(read|write|write_all|read_some)",
+    "coro::io_scheduler::(poll|schedule_after|schedule_at)",
+    "coro::io_scheduler::(yield_for|yield_until)",
     // folly::coro: sleeping and transports.
     "folly::coro::(sleep|sleepReturnEarlyOnCancel)",
     "folly::coro::.*Transport::(read|write|connect|accept)",
