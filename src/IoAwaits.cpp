@@ -20,14 +20,21 @@ const StringRef IoPresets[] = {
     "cppcoro::net::socket::(send|recv|send_to|recv_from)",
     "cppcoro::.*file::(read|write)",
     "cppcoro::io_service::schedule_after",
-    // libcoro: network clients and servers, the I/O scheduler's waits.
+    // libcoro: network clients and servers, the I/O scheduler's waits (its
+    // io_scheduler is named scheduler in newer releases).
     "coro::net::.*::(connect|accept|poll|send|recv)",
     "coro::net::.*::(read|write|write_all|read_some)",
-    "coro::io_scheduler::(poll|schedule_after|schedule_at)",
-    "coro::io_scheduler::(yield_for|yield_until)",
-    // folly::coro: sleeping and transports.
+    "coro::net::.*::(read_exact|write_some)",
+    "coro::(io_)?scheduler::(poll|schedule_after|schedule_at)",
+    "coro::(io_)?scheduler::(yield_for|yield_until)",
+    // folly::coro: sleeping and sockets, often called through their interface
+    // (older folly: Socket implementing Transport; now Transport implementing
+    // TransportIf).
     "folly::coro::(sleep|sleepReturnEarlyOnCancel)",
-    "folly::coro::.*Transport::(read|write|connect|accept)",
+    "folly::coro::(Socket|Transport|TransportIf)::(read|write)",
+    "folly::coro::Socket::connect",
+    "folly::coro::Transport::newConnectedSocket",
+    "folly::coro::ServerSocket::accept",
     // async_simple: sleeping.
     "async_simple::coro::sleep",
 };
@@ -92,21 +99,24 @@ const FunctionDecl *IoAwaitClassifier::ioInCallee(const FunctionDecl *Callee,
   if (Depth == 0 || !Callee->hasBody(Definition) ||
       !isa_and_nonnull<CoroutineBodyStmt>(Definition->getBody()))
     return nullptr;
-  auto [It, Inserted] = Callees.try_emplace(Definition, nullptr);
-  if (!Inserted)
-    return It->second; // Known, or being looked into (recursion).
+  // Keyed by the depth left too: an answer cut short by the bound (or by a
+  // recursive call, which the bound also ends) must not answer a query with
+  // more depth left, or the result would depend on the order of queries.
+  auto Key = std::make_pair(Definition, Depth);
+  if (auto It = Callees.find(Key); It != Callees.end())
+    return It->second;
+  const FunctionDecl *Result = nullptr;
   SuspensionCollector Collector;
   Collector.TraverseStmt(
       cast<CoroutineBodyStmt>(Definition->getBody())->getBody());
   for (const CoroutineSuspendExpr *Inner : Collector.Found) {
     if (!Suspensions->asSuspensionPoint(Inner))
       continue;
-    if (const FunctionDecl *Io = awaitedIo(Inner, Depth - 1)) {
-      Callees[Definition] = Io;
-      return Io;
-    }
+    if ((Result = awaitedIo(Inner, Depth - 1)))
+      break;
   }
-  return nullptr;
+  Callees[Key] = Result;
+  return Result;
 }
 
 } // namespace corolock

@@ -42,8 +42,10 @@ private:
 
   NameMatcher IoFunctions;
   const SuspensionPointClassifier *Suspensions;
-  /// Coroutines already looked into: the I/O they await, or null.
-  llvm::DenseMap<const clang::FunctionDecl *, const clang::FunctionDecl *>
+  /// Coroutines already looked into, with the depth that was left: the I/O
+  /// they await within it, or null.
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
+                 const clang::FunctionDecl *>
       Callees;
 };
 
