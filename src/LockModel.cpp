@@ -18,7 +18,8 @@ const StringRef SyncMutexPresets[] = {
 
 const StringRef AsyncMutexPresets[] = {
     "folly::coro::(Mutex|SharedMutex|SharedMutexFair)",
-    "async_simple::coro::(Mutex|SharedMutex|SpinLock)",
+    // SharedMutex inherits its lock operations from SharedMutexBase<Lock>.
+    "async_simple::coro::(Mutex|SharedMutex|SharedMutexBase|SpinLock)",
     "cppcoro::async_mutex",
     "coro::(mutex|shared_mutex)",
     "unifex::async_mutex",
@@ -205,10 +206,13 @@ LockOperation LockModel::operationOf(const CXXMethodDecl *Method) const {
   static const StringRef TryLockNames[] = {
       "try_lock",           "try_lock_for",          "try_lock_until",
       "try_lock_shared",    "try_lock_shared_for",   "try_lock_shared_until",
-      "TryLock",            "ReaderTryLock",         "WriterTryLock"};
+      "TryLock",            "ReaderTryLock",         "WriterTryLock",
+      "tryLock",            "tryLockShared"};
+  // async_simple spells its try-locks tryLock/tryLockShared and its (awaited)
+  // shared unlock unlockShared.
   static const StringRef UnlockNames[] = {
       "unlock",       "unlock_shared", "unlock_upgrade", "Unlock",
-      "ReaderUnlock", "WriterUnlock",  "Release"};
+      "ReaderUnlock", "WriterUnlock",  "Release",        "unlockShared"};
   StringRef Name = II->getName();
   if (llvm::is_contained(LockNames, Name))
     return LockOperation::Lock;
