@@ -52,10 +52,19 @@ bool isLoneIntegerUpdate(const CriticalSection &Section, ASTContext &Context) {
   // A guard holds to the end of its block; a manual lock to its unlock().
   if (ByGuard)
     return Rest == 1 && isIntegerUpdate(It[1]);
-  return Rest >= 2 && isIntegerUpdate(It[1]) &&
-         isa<CXXMemberCallExpr>(It[2]) &&
-         mutexDeclaration(cast<CXXMemberCallExpr>(It[2])
-                              ->getImplicitObjectArgument()) == Section.Mutex;
+  if (Rest < 2 || !isIntegerUpdate(It[1]))
+    return false;
+  // Some shared mutexes' unlock is awaited: `co_await m.unlock_shared();`.
+  const auto *Unlock = dyn_cast<Expr>(It[2]);
+  if (!Unlock)
+    return false;
+  if (const auto *Await =
+          dyn_cast_or_null<CoroutineSuspendExpr>(Unlock->IgnoreImplicit()))
+    Unlock = Await->getOperand();
+  const auto *Call =
+      dyn_cast_or_null<CXXMemberCallExpr>(Unlock->IgnoreImplicit());
+  return Call &&
+         mutexDeclaration(Call->getImplicitObjectArgument()) == Section.Mutex;
 }
 
 } // namespace
@@ -104,8 +113,10 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
       findEscapingMutexes(*Context, *Model);
   for (const ValueDecl *Mutex : Sections.mutexes()) {
     llvm::ArrayRef<CriticalSection> All = Sections.sections(Mutex);
+    // A lock handed to an awaitable (`co_await cv.wait(lk)`) is released and
+    // retaken while the coroutine is suspended: only an async mutex allows it.
     bool Suspends = llvm::any_of(All, [](const CriticalSection &S) {
-      return !S.Suspensions.empty();
+      return !S.Suspensions.empty() || !S.HandOffs.empty();
     });
     if (Suspends || !isJudged(Mutex, Escaping))
       continue;

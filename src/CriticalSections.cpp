@@ -2,6 +2,7 @@
 
 #include "CriticalSections.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -49,18 +50,37 @@ findCriticalSections(const FunctionDecl &Coroutine, ASTContext &Context,
       Section.Holder = Acquired.Holder;
       Section.Guard = Acquired.Guard;
       Section.Acquisition = Loc;
-      for (const SuspensionPointLocks &Point : Locks.Suspensions)
-        for (const LockFact &Held : Point.Locks)
-          if (Held.Owned != Ownership::NotHeld &&
-              llvm::is_contained(Held.Acquisitions, Loc) &&
-              locksSameMutex(Held, Section)) {
-            Section.Suspensions.push_back(Point.Suspension);
-            break;
-          }
+      auto IsThisSection = [&](const LockFact &Held) {
+        return Held.Owned != Ownership::NotHeld &&
+               llvm::is_contained(Held.Acquisitions, Loc) &&
+               locksSameMutex(Held, Section);
+      };
+      for (const SuspensionPointLocks &Point : Locks.Suspensions) {
+        if (llvm::any_of(Point.Locks, IsThisSection))
+          Section.Suspensions.push_back(Point.Suspension);
+        if (llvm::any_of(Point.HandedOff, IsThisSection))
+          Section.HandOffs.push_back(Point.Suspension);
+      }
       Sections.push_back(std::move(Section));
     }
   }
   return Sections;
+}
+
+/// Adds to \p Into the points of \p From at new locations, in source order.
+static void
+mergeSuspensions(std::vector<const CoroutineSuspendExpr *> &Into,
+                 llvm::ArrayRef<const CoroutineSuspendExpr *> From,
+                 const SourceManager &SM) {
+  for (const CoroutineSuspendExpr *S : From)
+    if (llvm::none_of(Into, [&](const CoroutineSuspendExpr *Known) {
+          return Known->getBeginLoc() == S->getBeginLoc();
+        }))
+      Into.push_back(S);
+  llvm::sort(Into, [&](const CoroutineSuspendExpr *A,
+                       const CoroutineSuspendExpr *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  });
 }
 
 void CriticalSectionsByMutex::add(CriticalSection Section) {
@@ -69,9 +89,17 @@ void CriticalSectionsByMutex::add(CriticalSection Section) {
   auto [It, Inserted] = Sections.try_emplace(Section.Mutex);
   if (Inserted)
     Order.push_back(Section.Mutex);
-  for (const CriticalSection &Known : It->second)
-    if (Known.Acquisition == Section.Acquisition)
+  for (CriticalSection &Known : It->second)
+    if (Known.Acquisition == Section.Acquisition) {
+      // Another instantiation of the same template: whether it suspends
+      // depends on its template arguments (`co_await t` never suspends for
+      // some awaiters), so keep the suspension points of every one.
+      const SourceManager &SM =
+          Section.Function->getASTContext().getSourceManager();
+      mergeSuspensions(Known.Suspensions, Section.Suspensions, SM);
+      mergeSuspensions(Known.HandOffs, Section.HandOffs, SM);
       return;
+    }
   It->second.push_back(std::move(Section));
 }
 
@@ -118,6 +146,28 @@ public:
     for (unsigned I = 0; I < Construct->getNumArgs(); ++I)
       if (I < Ctor->getNumParams())
         noteArgument(Construct->getArg(I), Ctor->getParamDecl(I)->getType());
+    return true;
+  }
+
+  // A pointer or reference to a mutex stored in a variable or member
+  // (`auto *p = &mu;`, `Holder(M &m) : m_(m) {}`, `p = &mu;`) locks it under
+  // another name, whose critical sections are not the mutex's.
+  bool VisitVarDecl(VarDecl *VD) {
+    if (const Expr *Init = VD->getInit(); Init && !isa<ParmVarDecl>(VD))
+      noteArgument(Init, VD->getType());
+    return true;
+  }
+
+  bool VisitCXXConstructorDecl(CXXConstructorDecl *Ctor) {
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (const FieldDecl *Field = Init->getMember())
+        noteArgument(Init->getInit(), Field->getType());
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      noteArgument(BO->getRHS(), BO->getLHS()->getType());
     return true;
   }
 

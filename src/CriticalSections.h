@@ -30,6 +30,9 @@ struct CriticalSection {
   /// Suspension points where the lock is or may be held, in source order;
   /// never the suspension of its own acquisition.
   std::vector<const clang::CoroutineSuspendExpr *> Suspensions;
+  /// Suspension points whose awaited expression is handed the lock
+  /// (`co_await cv.wait(lk)`): the awaitable may release and retake it.
+  std::vector<const clang::CoroutineSuspendExpr *> HandOffs;
 };
 
 /// The critical sections of \p Coroutine, one per acquisition and mutex, in
@@ -40,8 +43,9 @@ findCriticalSections(const clang::FunctionDecl &Coroutine,
                      const SuspensionPointClassifier &Suspensions);
 
 /// The critical sections of a translation unit grouped by mutex, each
-/// acquisition once (template instantiations share their locations), in the
-/// order the mutexes were first seen.
+/// acquisition once (template instantiations share their locations, and the
+/// suspension points of all of them), in the order the mutexes were first
+/// seen.
 class CriticalSectionsByMutex {
 public:
   /// Adds \p Section if it locks a known declaration and is new.

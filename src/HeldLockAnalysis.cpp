@@ -785,8 +785,11 @@ void BodyAnalysis::onSuspension(const CoroutineSuspendExpr *S,
   SuspensionPointLocks Point;
   Point.Suspension = S;
   for (const auto &[Key, Fact] : State) {
-    if (HandedOff.count(Key))
+    if (HandedOff.count(Key)) {
+      if (Fact.Owned != Ownership::NotHeld)
+        Point.HandedOff.push_back(Fact);
       continue;
+    }
     if (Fact.Owned == Ownership::NotHeld &&
         (Fact.Holder == HolderKind::Manual || Fact.Mutexes.empty()))
       continue;

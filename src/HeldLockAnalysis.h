@@ -57,6 +57,10 @@ struct SuspensionPointLocks {
   /// Held, possibly held, and alive-but-unowned guards, in a deterministic
   /// order; locks handed to the awaited expression are excluded.
   std::vector<LockFact> Locks;
+  /// Held or possibly held locks handed to the awaited expression
+  /// (`co_await cv.wait(lk)`), which may release and retake them while the
+  /// coroutine is suspended.
+  std::vector<LockFact> HandedOff;
 };
 
 /// What the held-lock dataflow found in one coroutine body.
