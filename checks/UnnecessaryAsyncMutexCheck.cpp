@@ -92,12 +92,18 @@ void UnnecessaryAsyncMutexCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 /// A mutex is judged from this translation unit alone when no code can lock
-/// it out of sight: it does not escape, and (unless the user opts in) it is
-/// not declared in a header that other translation units may include.
+/// it out of sight: it is an object, not a reference or pointer to one; it
+/// does not escape; and (unless the user opts in) it is not declared in a
+/// header that other translation units may include.
 bool UnnecessaryAsyncMutexCheck::isJudged(
     const ValueDecl *Mutex,
     const llvm::DenseSet<const ValueDecl *> &Escaping) const {
   if (Escaping.count(Mutex))
+    return false;
+  // A reference or pointer (`task<> f(async_mutex &m)`) names a mutex whose
+  // other critical sections are out of sight, with the caller's.
+  QualType T = Mutex->getType();
+  if (T->isReferenceType() || T->isPointerType())
     return false;
   const SourceManager &SM = Context->getSourceManager();
   return IncludeHeaderMutexes ||
