@@ -1,0 +1,27 @@
+// Preset async_simple::coro::SharedMutex, whose operations come from
+// SharedMutexBase<SpinLock> and whose unlocks are awaited Lazy<void>s:
+// co_await coLockShared() ... co_await unlockShared(), and co_await coLock()
+// ... co_await unlock(). The awaited unlock ends each section, so none
+// suspends while holding the mutex; each is a lone integer update.
+// RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks
+
+#include "async_simple_mutex.h"
+
+async_simple::coro::SharedMutex mu;
+int readers;
+
+async_simple::coro::Lazy<void> enter() {
+  co_await mu.coLockShared();
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: async mutex 'mu' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-6]]:33: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  ++readers;
+  co_await mu.unlockShared();
+}
+
+async_simple::coro::Lazy<void> reset() {
+  co_await mu.coLock();
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: async mutex 'mu' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-14]]:33: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  readers = 0;
+  co_await mu.unlock();
+}

@@ -1,0 +1,43 @@
+// Preset folly::coro::SharedMutex (an alias of SharedMutexFair): readers
+// through co_scoped_lock_shared() (a std::shared_lock) and a manual
+// co_lock_shared() ... unlock_shared(), and a writer through co_scoped_lock(),
+// are all critical sections of one mutex. None suspends: every acquisition is
+// reported, and each note counts the three sections.
+// RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks
+
+#include "folly_coro_mutex.h"
+#include "task.h"
+
+folly::coro::SharedMutex mu;
+int config[4];
+int version;
+
+task<int> read_scoped(int i) {
+  int value;
+  {
+    std::shared_lock<folly::coro::SharedMutex> lk =
+  // CHECK-NOTES: :[[@LINE-1]]:48: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-9]]:26: note: 'mu' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
+        co_await mu.co_scoped_lock_shared();
+    value = config[i] + version;
+  }
+  co_return value;
+}
+
+task<int> read_manual(int i) {
+  co_await mu.co_lock_shared();
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-19]]:26: note: 'mu' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
+  int value = config[i];
+  mu.unlock_shared();
+  co_await send(value);
+  co_return value;
+}
+
+task<void> write(int i, int value) {
+  auto lk = co_await mu.co_scoped_lock();
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-29]]:26: note: 'mu' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
+  config[i] = value;
+  ++version;
+}

@@ -1,0 +1,28 @@
+// Preset coro::mutex (libcoro), RAII acquisition: the coro::scoped_lock
+// awaited from scoped_lock() holds the mutex to the end of its scope, or until
+// its unlock(). Neither section holds it across a suspension point.
+// RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks
+
+#include "libcoro_mutex.h"
+
+coro::mutex mu;
+int queued;
+int dropped;
+
+coro::task<void> enqueue(int n) {
+  auto lk = co_await mu.scoped_lock();
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-7]]:13: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  queued += n;
+  dropped = 0;
+}
+
+coro::task<void> drain(coro::task<void> flush) {
+  auto lk = co_await mu.scoped_lock();
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-15]]:13: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  queued = 0;
+  ++dropped;
+  lk.unlock();
+  co_await flush;
+}
