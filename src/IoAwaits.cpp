@@ -37,6 +37,8 @@ const StringRef IoPresets[] = {
     "folly::coro::ServerSocket::accept",
     // async_simple: sleeping.
     "async_simple::coro::sleep",
+    // concurrencpp: delays on a timer queue.
+    "concurrencpp::timer_queue::make_delay_object",
 };
 
 /// The callee of the awaited expression, looking through member calls on

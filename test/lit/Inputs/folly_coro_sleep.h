@@ -4,13 +4,18 @@
 // co_await,
 //   co_await folly::coro::sleep(std::chrono::milliseconds(10));
 //   co_await transport.write(buf);
-// Transport implements the TransportIf interface that callers often hold.
+// Transport implements the TransportIf interface that callers often hold. A
+// Task is bound to an executor by scheduleOn.
 #pragma once
 #include "std_coroutine.h"
 #include "std_mutex.h"
 
 #ifndef COROLOCK_MOCK_FOLLY_CORO_TASK
 #define COROLOCK_MOCK_FOLLY_CORO_TASK
+namespace folly {
+class Executor;
+} // namespace folly
+
 namespace folly::coro {
 template <typename T = void> class Task {
 public:
@@ -21,6 +26,7 @@ public:
     template <typename U> void return_value(U &&) {}
     void unhandled_exception() {}
   };
+  Task scheduleOn(Executor *executor) &&;
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) noexcept {}
   T await_resume();
@@ -35,6 +41,7 @@ public:
     void return_void() {}
     void unhandled_exception() {}
   };
+  Task scheduleOn(Executor *executor) &&;
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) noexcept {}
   void await_resume() {}

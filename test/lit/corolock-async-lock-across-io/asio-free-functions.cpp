@@ -1,0 +1,41 @@
+// Asio's free composed operations asio::async_read and asio::async_write are
+// I/O; asio::post and the executor query are suspensions without I/O, so the
+// section that only posts is a short one that waits behind the others. The
+// mutex is a folly::coro::Mutex held by the std::unique_lock that
+// co_scoped_lock() returns.
+// RUN: %check_corolock corolock-async-lock-across-io %s -- %mocks
+
+#include "asio_mock.h"
+#include "folly_coro_mutex.h"
+
+asio::ip::tcp::socket sock(*static_cast<asio::io_context *>(nullptr));
+folly::coro::Mutex mu;
+char header[16];
+char body[512];
+
+asio::awaitable<void> read_message() {
+  auto lk = co_await mu.co_scoped_lock();
+  co_await asio::async_read(sock, asio::buffer(header, 16), asio::use_awaitable);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-3]]:8: note: 'mu' locked here
+  // CHECK-NOTES: :[[@LINE+16]]:8: note: a critical section on 'mu' without I/O, which waits behind it
+  co_await asio::async_read(sock, asio::buffer(body, 512), asio::use_awaitable);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-7]]:8: note: 'mu' locked here
+  // CHECK-NOTES: :[[@LINE+12]]:8: note: a critical section on 'mu' without I/O, which waits behind it
+}
+
+asio::awaitable<void> write_message() {
+  auto lk = co_await mu.co_scoped_lock();
+  co_await asio::async_write(sock, asio::buffer(body, 512), asio::deferred);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_write') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-3]]:8: note: 'mu' locked here
+  // CHECK-NOTES: :[[@LINE+4]]:8: note: a critical section on 'mu' without I/O, which waits behind it
+}
+
+asio::awaitable<void> touch() {
+  auto lk = co_await mu.co_scoped_lock();
+  auto ex = co_await asio::this_coro::executor;
+  co_await asio::post(ex, asio::use_awaitable);
+  header[0] = 0;
+}
