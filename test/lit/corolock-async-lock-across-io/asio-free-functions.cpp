@@ -8,7 +8,8 @@
 #include "asio_mock.h"
 #include "folly_coro_mutex.h"
 
-asio::ip::tcp::socket sock(*static_cast<asio::io_context *>(nullptr));
+extern asio::io_context io;
+asio::ip::tcp::socket sock(io);
 folly::coro::Mutex mu;
 char header[16];
 char body[512];

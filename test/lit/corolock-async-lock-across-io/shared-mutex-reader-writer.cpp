@@ -10,7 +10,8 @@
 #include "libcoro_mutex.h"
 #include "task.h"
 
-asio::ip::tcp::socket sock(*static_cast<asio::io_context *>(nullptr));
+extern asio::io_context io;
+asio::ip::tcp::socket sock(io);
 char page[4096];
 int version = 0;
 

@@ -12,7 +12,8 @@
 #include "folly_coro_mutex.h"
 #include "task.h"
 
-asio::ip::tcp::socket sock(*static_cast<asio::io_context *>(nullptr));
+extern asio::io_context io;
+asio::ip::tcp::socket sock(io);
 char page[4096];
 folly::coro::SharedMutex config_mu;
 

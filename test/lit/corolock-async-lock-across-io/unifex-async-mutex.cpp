@@ -10,7 +10,8 @@
 
 unifex::async_mutex queue_mu;
 unifex::async_mutex stats_mu;
-asio::ip::tcp::socket sock(*static_cast<asio::io_context *>(nullptr));
+extern asio::io_context io;
+asio::ip::tcp::socket sock(io);
 char packet[1500];
 int packets = 0;
 
