@@ -1,0 +1,38 @@
+// A coroutine template instantiated for several types has one critical
+// section per acquisition written in the source: it is reported once per
+// location, and the note counts locations, not instantiations. The dependent
+// template itself is not analyzed.
+// RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks
+
+#include "folly_coro_mutex.h"
+#include "task.h"
+
+folly::coro::Mutex mu;
+long total;
+
+template <typename T> task<void> accumulate(T value) {
+  auto lk = co_await mu.co_scoped_lock();
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-6]]:20: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  total += static_cast<long>(value);
+  total *= 2;
+}
+
+template <typename T> struct Sink {
+  task<void> put(T value) {
+    co_await mu.co_lock();
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-15]]:20: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+    total -= static_cast<long>(value);
+    mu.unlock();
+    co_await send(1);
+  }
+};
+
+task<void> use() {
+  co_await accumulate(1);
+  co_await accumulate(2.0);
+  co_await accumulate('c');
+  co_await Sink<int>().put(1);
+  co_await Sink<short>().put(2);
+}
