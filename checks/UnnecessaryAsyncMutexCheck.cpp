@@ -98,7 +98,12 @@ void UnnecessaryAsyncMutexCheck::check(const MatchFinder::MatchResult &Result) {
 bool UnnecessaryAsyncMutexCheck::isJudged(
     const ValueDecl *Mutex,
     const llvm::DenseSet<const ValueDecl *> &Escaping) const {
-  if (Escaping.count(Mutex))
+  // Escaping is by declaration location, as the sections are grouped: one
+  // instantiation's member escaping is the template's.
+  if (llvm::any_of(Escaping, [&](const ValueDecl *D) {
+        return D == Mutex || (D->getLocation().isValid() &&
+                              D->getLocation() == Mutex->getLocation());
+      }))
     return false;
   // A reference or pointer (`task<> f(async_mutex &m)`) names a mutex whose
   // other critical sections are out of sight, with the caller's.
@@ -121,8 +126,11 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
     llvm::ArrayRef<CriticalSection> All = Sections.sections(Mutex);
     // A lock handed to an awaitable (`co_await cv.wait(lk)`) is released and
     // retaken while the coroutine is suspended: only an async mutex allows it.
+    // A lock moved out with its guard may be held by its new owner across
+    // suspension points this translation unit does not show.
     bool Suspends = llvm::any_of(All, [](const CriticalSection &S) {
-      return !S.Suspensions.empty() || !S.HandOffs.empty();
+      return !S.Suspensions.empty() || !S.HandOffs.empty() ||
+             !S.MovedOut.empty();
     });
     if (Suspends || !isJudged(Mutex, Escaping))
       continue;

@@ -61,6 +61,9 @@ findCriticalSections(const FunctionDecl &Coroutine, ASTContext &Context,
         if (llvm::any_of(Point.HandedOff, IsThisSection))
           Section.HandOffs.push_back(Point.Suspension);
       }
+      for (const MovedOutLock &Moved : Locks.MovedOut)
+        if (IsThisSection(Moved.Lock))
+          Section.MovedOut.push_back(Moved.Where);
       Sections.push_back(std::move(Section));
     }
   }
@@ -86,6 +89,10 @@ mergeSuspensions(std::vector<const CoroutineSuspendExpr *> &Into,
 void CriticalSectionsByMutex::add(CriticalSection Section) {
   if (!Section.Mutex)
     return;
+  // `Box<int>::mu_` and `Box<long>::mu_` are declared by the same line of the
+  // template, where a change affects both.
+  if (SourceLocation Loc = Section.Mutex->getLocation(); Loc.isValid())
+    Section.Mutex = ByLocation.try_emplace(Loc, Section.Mutex).first->second;
   auto [It, Inserted] = Sections.try_emplace(Section.Mutex);
   if (Inserted)
     Order.push_back(Section.Mutex);
@@ -98,6 +105,11 @@ void CriticalSectionsByMutex::add(CriticalSection Section) {
           Section.Function->getASTContext().getSourceManager();
       mergeSuspensions(Known.Suspensions, Section.Suspensions, SM);
       mergeSuspensions(Known.HandOffs, Section.HandOffs, SM);
+      for (const Stmt *Where : Section.MovedOut)
+        if (llvm::none_of(Known.MovedOut, [&](const Stmt *K) {
+              return K->getBeginLoc() == Where->getBeginLoc();
+            }))
+          Known.MovedOut.push_back(Where);
       return;
     }
   It->second.push_back(std::move(Section));
@@ -112,6 +124,7 @@ CriticalSectionsByMutex::sections(const ValueDecl *M) const {
 
 void CriticalSectionsByMutex::clear() {
   Order.clear();
+  ByLocation.clear();
   Sections.clear();
 }
 

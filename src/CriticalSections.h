@@ -33,6 +33,10 @@ struct CriticalSection {
   /// Suspension points whose awaited expression is handed the lock
   /// (`co_await cv.wait(lk)`): the awaitable may release and retake it.
   std::vector<const clang::CoroutineSuspendExpr *> HandOffs;
+  /// Where the held lock leaves the coroutine with its guard
+  /// (`co_return std::move(lk);`, `keep(std::move(lk));`): its new owner
+  /// may hold it across suspension points out of sight.
+  std::vector<const clang::Stmt *> MovedOut;
 };
 
 /// The critical sections of \p Coroutine, one per acquisition and mutex, in
@@ -45,7 +49,8 @@ findCriticalSections(const clang::FunctionDecl &Coroutine,
 /// The critical sections of a translation unit grouped by mutex, each
 /// acquisition once (template instantiations share their locations, and the
 /// suspension points of all of them), in the order the mutexes were first
-/// seen.
+/// seen. A mutex is identified by its declaration's location, so that the
+/// members (and locals) of every instantiation of a template are one mutex.
 class CriticalSectionsByMutex {
 public:
   /// Adds \p Section if it locks a known declaration and is new.
@@ -56,6 +61,7 @@ public:
 
 private:
   std::vector<const clang::ValueDecl *> Order;
+  llvm::DenseMap<clang::SourceLocation, const clang::ValueDecl *> ByLocation;
   llvm::DenseMap<const clang::ValueDecl *, std::vector<CriticalSection>>
       Sections;
 };

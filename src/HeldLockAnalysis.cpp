@@ -169,7 +169,14 @@ private:
                               LockState &State);
   LockFact guardFromCall(const Expr *Call, SourceLocation Loc,
                          std::optional<LockKind> Kind);
-  void onConstruct(const CXXConstructExpr *CE, LockState &State);
+  void onConstruct(const CXXConstructExpr *CE, LockState &State,
+                   HeldLockResult *Out);
+  void onCoreturn(const CoreturnStmt *CR, const LockState &State,
+                  HeldLockResult *Out);
+  void onGuardArguments(const CallExpr *Call, const LockState &State,
+                        HeldLockResult *Out);
+  void noteMovedOut(const Stmt *Where, const LockFact &Fact,
+                    HeldLockResult *Out);
   void onMemberCall(const CXXMemberCallExpr *Call, LockState &State);
   void onGuardOperation(const CXXMemberCallExpr *Call, const void *Guard,
                         LockState &State);
@@ -450,7 +457,8 @@ void BodyAnalysis::declareGuard(const VarDecl *VD, LockState &State) {
 
 /// A guard temporary (`std::lock_guard<std::mutex>{m}, co_await f()`) or a
 /// guard moved into an argument or return value.
-void BodyAnalysis::onConstruct(const CXXConstructExpr *CE, LockState &State) {
+void BodyAnalysis::onConstruct(const CXXConstructExpr *CE, LockState &State,
+                               HeldLockResult *Out) {
   if (!Model.isGuard(CE->getType()))
     return;
   // Walk out of the casts and temporary wrappers around the construction. A
@@ -472,8 +480,14 @@ void BodyAnalysis::onConstruct(const CXXConstructExpr *CE, LockState &State) {
   if (isa_and_nonnull<DeclStmt>(P))
     return;
   LockFact Fact = guardFromConstruct(CE, CE->getBeginLoc(), State);
-  if (!IsTemporary || Fact.Owned == Ownership::NotHeld)
+  if (Fact.Owned == Ownership::NotHeld)
     return;
+  // Built in place as a parameter, a member or a return value: the lock
+  // leaves with the guard.
+  if (!IsTemporary) {
+    noteMovedOut(CE, Fact, Out);
+    return;
+  }
   Fact.Holder = HolderKind::GuardTemporary;
   Fact.Guard = nullptr;
   Fact.GuardExpr = CE;
@@ -569,6 +583,10 @@ void BodyAnalysis::onMutexOperation(const CXXMemberCallExpr *Call,
       lockManually(Obj, Deref, Ownership::Held, Call->getExprLoc(), State);
     return;
   case LockOperation::TryLock:
+    // concurrencpp's try_lock() returns an awaitable (lazy_result<bool>) that
+    // tries when awaited; see acquireAwaitedLock.
+    if (Model.mutexKind(T) == LockKind::Async && Call->getType()->isRecordType())
+      return;
     lockManually(Obj, Deref, Ownership::MaybeHeld, Call->getExprLoc(), State);
     return;
   case LockOperation::Unlock:
@@ -824,15 +842,73 @@ void BodyAnalysis::onSuspension(const CoroutineSuspendExpr *S,
 // Transfer functions and the fixpoint
 //===----------------------------------------------------------------------===//
 
+void BodyAnalysis::noteMovedOut(const Stmt *Where, const LockFact &Fact,
+                                HeldLockResult *Out) {
+  if (!Out || Fact.Owned == Ownership::NotHeld || Fact.Mutexes.empty())
+    return;
+  for (const MovedOutLock &Known : Out->MovedOut)
+    if (Known.Where == Where && Known.Lock.MutexKey == Fact.MutexKey &&
+        Known.Lock.Acquisitions == Fact.Acquisitions)
+      return;
+  Out->MovedOut.push_back({Where, Fact});
+}
+
+/// `co_return std::move(lk);` hands the lock to the awaiting caller.
+void BodyAnalysis::onCoreturn(const CoreturnStmt *CR, const LockState &State,
+                              HeldLockResult *Out) {
+  const void *Guard = CR->getOperand() ? guardKey(CR->getOperand()) : nullptr;
+  auto It = Guard ? State.find(Guard) : State.end();
+  if (It != State.end())
+    noteMovedOut(CR, It->second, Out);
+}
+
+/// A guard moved into a by-value or rvalue-reference parameter
+/// (`keep(std::move(lk))`) may be kept by the callee. A guard's own
+/// operations (`lk = std::move(o)`, `lk.swap(o)`) and `swap` are tracked
+/// instead.
+void BodyAnalysis::onGuardArguments(const CallExpr *Call,
+                                    const LockState &State,
+                                    HeldLockResult *Out) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Out || !Callee ||
+      (Callee->getIdentifier() && Callee->getName() == "swap"))
+    return;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  unsigned Shift =
+      isa<CXXOperatorCallExpr>(Call) && Method && !Method->isStatic() ? 1 : 0;
+  const Expr *Object =
+      isa<CXXMemberCallExpr>(Call)
+          ? cast<CXXMemberCallExpr>(Call)->getImplicitObjectArgument()
+          : (Shift ? Call->getArg(0) : nullptr);
+  if (Object && Model.isGuard(Object->getType()->isPointerType()
+                                  ? Object->getType()->getPointeeType()
+                                  : Object->getType()))
+    return;
+  for (unsigned I = Shift; I < Call->getNumArgs(); ++I) {
+    unsigned P = I - Shift;
+    if (P >= Callee->getNumParams())
+      continue;
+    QualType Param = Callee->getParamDecl(P)->getType();
+    if (Param->isLValueReferenceType() || Param->isPointerType())
+      continue;
+    const void *Guard = guardKey(Call->getArg(I));
+    auto It = Guard ? State.find(Guard) : State.end();
+    if (It != State.end())
+      noteMovedOut(Call, It->second, Out);
+  }
+}
+
 void BodyAnalysis::transferStmt(const Stmt *S, LockState &State,
                                 HeldLockResult *Out) {
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    onGuardArguments(Call, State, Out);
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
         if (Model.isGuard(VD->getType()))
           declareGuard(VD, State);
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
-    onConstruct(CE, State);
+    onConstruct(CE, State, Out);
   } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
     onMemberCall(MC, State);
   } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
@@ -842,6 +918,8 @@ void BodyAnalysis::transferStmt(const Stmt *S, LockState &State,
   } else if (const auto *Susp = Suspensions.asSuspensionPoint(S)) {
     onSuspension(Susp, State, Out);
     acquireAwaitedLock(Susp, State);
+  } else if (const auto *CR = dyn_cast<CoreturnStmt>(S)) {
+    onCoreturn(CR, State, Out);
   }
 }
 
@@ -884,13 +962,17 @@ void BodyAnalysis::recordAcquisitions(const LockState &State,
 
 /// `co_await m.lock_async()` and the like: an async mutex's lock operation
 /// takes effect when the coroutine resumes, unless the awaited result is a
-/// guard that holds the lock (`auto lk = co_await m.scoped_lock()`).
+/// guard that holds the lock (`auto lk = co_await m.scoped_lock()`). So does
+/// an awaited try-lock (`co_await l.try_lock()`), which may fail.
 void BodyAnalysis::acquireAwaitedLock(const CoroutineSuspendExpr *S,
                                       LockState &State) {
   const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
       stripImplicit(S->getOperand()));
-  if (!Call || Model.isGuard(S->getType()) ||
-      Model.operationOf(Call->getMethodDecl()) != LockOperation::Lock)
+  if (!Call || Model.isGuard(S->getType()))
+    return;
+  LockOperation Op = Model.operationOf(Call->getMethodDecl());
+  if (Op != LockOperation::Lock &&
+      (Op != LockOperation::TryLock || !Call->getType()->isRecordType()))
     return;
   const auto *Member = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
   const Expr *Obj = Call->getImplicitObjectArgument();
@@ -899,14 +981,21 @@ void BodyAnalysis::acquireAwaitedLock(const CoroutineSuspendExpr *S,
   if (Obj && Deref)
     T = T->getPointeeType();
   if (Obj && Model.mutexKind(T) == LockKind::Async)
-    lockManually(Obj, Deref, Ownership::Held, Call->getExprLoc(), State);
+    lockManually(Obj, Deref,
+                 Op == LockOperation::Lock ? Ownership::Held
+                                           : Ownership::MaybeHeld,
+                 Call->getExprLoc(), State);
 }
 
 /// Path-sensitive refinement on `if (lk.try_lock())`, `if (lk)`,
-/// `if (!m.try_lock())`, `while (lk.owns_lock())`.
+/// `if (!m.try_lock())`, `while (lk.owns_lock())`,
+/// `if (co_await l.try_lock())`.
 void BodyAnalysis::refineOnCondition(const Expr *Cond, bool Taken,
                                      LockState &State) {
   Cond = Cond->IgnoreParenImpCasts();
+  // An awaited try-lock's result is whether it locked.
+  if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(Cond))
+    Cond = stripImplicit(Await->getOperand());
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
       UO && UO->getOpcode() == UO_LNot) {
     refineOnCondition(UO->getSubExpr(), !Taken, State);

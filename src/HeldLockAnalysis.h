@@ -64,12 +64,24 @@ struct SuspensionPointLocks {
 };
 
 /// What the held-lock dataflow found in one coroutine body.
+/// A held lock whose guard leaves the coroutine's sight.
+struct MovedOutLock {
+  /// The `co_return`, or the construction or call that takes the guard.
+  const clang::Stmt *Where = nullptr;
+  LockFact Lock;
+};
+
 struct HeldLockResult {
   /// One entry per reachable suspension point, in source order.
   std::vector<SuspensionPointLocks> Suspensions;
   /// Every reachable acquisition, in source order: the fact just after it,
   /// with Acquisitions holding that one location.
   std::vector<LockFact> Acquisitions;
+  /// Held locks whose guard is returned by `co_return`, or moved into an
+  /// object the analysis does not track (a by-value or rvalue-reference
+  /// parameter, a member): their new owner may keep them across suspension
+  /// points out of sight. Each (holder, statement) once.
+  std::vector<MovedOutLock> MovedOut;
 };
 
 /// Runs the held-lock dataflow over the body of \p Coroutine, which must be a
