@@ -87,10 +87,32 @@ void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex,
   }
 }
 
+/// The member of a class template that \p Mutex, a member of one of its
+/// specializations, was instantiated from, or null. Its qualified name is the
+/// one written in the source (`Channel::mu_`, not `Channel<int>::mu_`).
+static const ValueDecl *templateMember(const ValueDecl *Mutex) {
+  if (const auto *Var = dyn_cast<VarDecl>(Mutex))
+    return Var->getInstantiatedFromStaticDataMember();
+  const auto *Field = dyn_cast<FieldDecl>(Mutex);
+  const auto *Record =
+      Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+  const CXXRecordDecl *Pattern =
+      Record ? Record->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern)
+    return nullptr;
+  for (const NamedDecl *D : Pattern->lookup(Field->getDeclName()))
+    if (const auto *PatternField = dyn_cast<FieldDecl>(D))
+      return PatternField;
+  return nullptr;
+}
+
 void AsyncLockAcrossIoCheck::onEndOfTranslationUnit() {
   if (IoAwaits && AllowedMutexes)
     for (const ValueDecl *Mutex : Sections.mutexes())
-      if (!AllowedMutexes->matches(Mutex))
+      // A class template's mutex is allowed under the name it is written
+      // with, for every specialization, as well as per specialization.
+      if (!AllowedMutexes->matches(Mutex) &&
+          !AllowedMutexes->matches(templateMember(Mutex)))
         reportMutex(Mutex, *IoAwaits);
   Sections.clear();
 }

@@ -114,7 +114,8 @@ const FunctionDecl *IoAwaitClassifier::ioInCallee(const FunctionDecl *Callee,
   for (const CoroutineSuspendExpr *Inner : Collector.Found) {
     if (!Suspensions->asSuspensionPoint(Inner))
       continue;
-    if ((Result = awaitedIo(Inner, Depth - 1)))
+    Result = awaitedIo(Inner, Depth - 1);
+    if (Result)
       break;
   }
   Callees[Key] = Result;
