@@ -71,19 +71,18 @@ findCriticalSections(const FunctionDecl &Coroutine, ASTContext &Context,
 }
 
 /// Adds to \p Into the points of \p From at new locations, in source order.
-static void
-mergeSuspensions(std::vector<const CoroutineSuspendExpr *> &Into,
-                 llvm::ArrayRef<const CoroutineSuspendExpr *> From,
-                 const SourceManager &SM) {
+static void mergeSuspensions(std::vector<const CoroutineSuspendExpr *> &Into,
+                             llvm::ArrayRef<const CoroutineSuspendExpr *> From,
+                             const SourceManager &SM) {
   for (const CoroutineSuspendExpr *S : From)
     if (llvm::none_of(Into, [&](const CoroutineSuspendExpr *Known) {
           return Known->getBeginLoc() == S->getBeginLoc();
         }))
       Into.push_back(S);
-  llvm::sort(Into, [&](const CoroutineSuspendExpr *A,
-                       const CoroutineSuspendExpr *B) {
-    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
-  });
+  llvm::sort(
+      Into, [&](const CoroutineSuspendExpr *A, const CoroutineSuspendExpr *B) {
+        return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+      });
 }
 
 void CriticalSectionsByMutex::add(CriticalSection Section) {
@@ -138,6 +137,11 @@ public:
   bool shouldVisitImplicitCode() const { return false; }
 
   bool VisitCallExpr(CallExpr *Call) {
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+        MC && runsUnderLock(MC))
+      if (const ValueDecl *D =
+              mutexDeclaration(MC->getImplicitObjectArgument()))
+        Escaping.insert(D);
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || isStdLock(Callee))
       return true;
@@ -187,6 +191,28 @@ public:
   llvm::DenseSet<const ValueDecl *> Escaping;
 
 private:
+  /// A mutex that runs an awaitable under its own lock (libcoro's
+  /// `co_await m.scoped_lock(task)`) holds the lock across whatever the
+  /// awaitable awaits, out of sight.
+  bool runsUnderLock(const CXXMemberCallExpr *Call) const {
+    const Expr *Obj = Call->getImplicitObjectArgument();
+    if (!Obj || Model.operationOf(Call->getMethodDecl()) != LockOperation::None)
+      return false;
+    QualType T = Obj->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    if (Model.mutexKind(T) != LockKind::Async)
+      return false;
+    return llvm::any_of(Call->arguments(), [](const Expr *Arg) {
+      const CXXRecordDecl *RD = recordOf(Arg->getType());
+      if (!RD || !RD->hasDefinition())
+        return false;
+      IdentifierTable &Idents = RD->getASTContext().Idents;
+      return !RD->lookup(&Idents.get("await_ready")).empty() ||
+             !RD->lookup(&Idents.get("promise_type")).empty();
+    });
+  }
+
   static bool isStdLock(const FunctionDecl *F) {
     return F->isInStdNamespace() && F->getIdentifier() &&
            (F->getName() == "lock" || F->getName() == "try_lock");
