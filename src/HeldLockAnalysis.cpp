@@ -585,7 +585,8 @@ void BodyAnalysis::onMutexOperation(const CXXMemberCallExpr *Call,
   case LockOperation::TryLock:
     // concurrencpp's try_lock() returns an awaitable (lazy_result<bool>) that
     // tries when awaited; see acquireAwaitedLock.
-    if (Model.mutexKind(T) == LockKind::Async && Call->getType()->isRecordType())
+    if (Model.mutexKind(T) == LockKind::Async &&
+        Call->getType()->isRecordType())
       return;
     lockManually(Obj, Deref, Ownership::MaybeHeld, Call->getExprLoc(), State);
     return;

@@ -204,10 +204,10 @@ LockOperation LockModel::operationOf(const CXXMethodDecl *Method) const {
       "co_lock_shared", "co_lock_upgrade", "async_lock", "coLock",
       "coLockShared"};
   static const StringRef TryLockNames[] = {
-      "try_lock",           "try_lock_for",          "try_lock_until",
-      "try_lock_shared",    "try_lock_shared_for",   "try_lock_shared_until",
-      "TryLock",            "ReaderTryLock",         "WriterTryLock",
-      "tryLock",            "tryLockShared"};
+      "try_lock",        "try_lock_for",        "try_lock_until",
+      "try_lock_shared", "try_lock_shared_for", "try_lock_shared_until",
+      "TryLock",         "ReaderTryLock",       "WriterTryLock",
+      "tryLock",         "tryLockShared"};
   // async_simple spells its try-locks tryLock/tryLockShared and its (awaited)
   // shared unlock unlockShared.
   static const StringRef UnlockNames[] = {
