@@ -37,6 +37,9 @@ const StringRef SyncGuardPresets[] = {
 // Guards returned by async mutexes' lock operations.
 const StringRef AsyncGuardPresets[] = {
     "cppcoro::async_mutex_lock",
+    // Recent folly's co_scoped_lock_shared() returns a
+    // folly::coro::SharedLock<SharedMutexFair> rather than a std::shared_lock.
+    "folly::coro::SharedLock",
     "coro::scoped_lock",
     "concurrencpp::scoped_async_lock",
 };

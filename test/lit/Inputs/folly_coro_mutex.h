@@ -57,4 +57,24 @@ public:
 
 // The default SharedMutex is SharedMutexFair.
 using SharedMutex = SharedMutexFair;
+
+// Recent folly's shared guard, which mirrors std::shared_lock.
+template <typename Mutex> class SharedLock {
+public:
+  SharedLock() noexcept;
+  explicit SharedLock(Mutex &mutex, std::defer_lock_t) noexcept;
+  explicit SharedLock(Mutex &mutex, std::adopt_lock_t) noexcept;
+  explicit SharedLock(Mutex &mutex, std::try_to_lock_t);
+  SharedLock(SharedLock &&other) noexcept;
+  SharedLock(const SharedLock &) = delete;
+  ~SharedLock();
+  SharedLock &operator=(SharedLock &&other) noexcept;
+  Mutex *mutex() const noexcept;
+  Mutex *release() noexcept;
+  bool owns_lock() const noexcept;
+  explicit operator bool() const noexcept;
+  bool try_lock();
+  void unlock();
+  void swap(SharedLock &other) noexcept;
+};
 } // namespace folly::coro
