@@ -74,7 +74,7 @@ private:
 class AsyncProxy {
 public:
   task<Response> handle(Request req) {
-    std::unique_lock<folly::coro::Mutex> lk = co_await routes_mu_.co_scopedLock();
+    std::unique_lock<folly::coro::Mutex> lk = co_await routes_mu_.co_scoped_lock();
     const std::string &upstream = routes_.at(req.path);
     Response resp = co_await client_.perform(upstream, req);
     co_return resp;

@@ -1,6 +1,7 @@
 //===--- AnalysisTestSupport.cpp - Fixtures for the core unit tests -------===//
 
 #include "AnalysisTestSupport.h"
+#include "IoAwaits.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Tooling/Tooling.h"
@@ -57,6 +58,39 @@ const CXXMethodDecl *ParsedCode::method(llvm::StringRef Name) {
       Result = MD;
   }
   return Result;
+}
+
+std::vector<const FunctionDecl *> ParsedCode::coroutines() {
+  auto Matches =
+      match(functionDecl(isDefinition(), hasBody(coroutineBodyStmt()),
+                         isExpansionInMainFile())
+                .bind("f"),
+            context());
+  // Instantiations share their template's location: keep them in the order
+  // they were found.
+  std::vector<std::pair<const FunctionDecl *, size_t>> Found;
+  for (const BoundNodes &N : Matches) {
+    const auto *FD = N.getNodeAs<FunctionDecl>("f");
+    if (!FD->isDependentContext())
+      Found.emplace_back(FD, Found.size());
+  }
+  const SourceManager &SM = context().getSourceManager();
+  llvm::sort(Found, [&](const auto &A, const auto &B) {
+    SourceLocation LA = A.first->getBeginLoc(), LB = B.first->getBeginLoc();
+    if (LA != LB)
+      return SM.isBeforeInTranslationUnit(LA, LB);
+    return A.second < B.second;
+  });
+  std::vector<const FunctionDecl *> Result;
+  Result.reserve(Found.size());
+  for (const auto &[FD, Index] : Found)
+    Result.push_back(FD);
+  return Result;
+}
+
+unsigned ParsedCode::line(SourceLocation Loc) {
+  const SourceManager &SM = context().getSourceManager();
+  return SM.getPresumedLineNumber(SM.getExpansionLoc(Loc)) - PreludeLines;
 }
 
 namespace {
@@ -126,6 +160,174 @@ std::vector<std::string> heldLocks(const std::string &Code,
     Lines.push_back(Line);
   }
   return Lines;
+}
+
+namespace {
+
+/// Runs \p Body with the lock model and suspension classifier for the
+/// presets plus \p Options and \p NonSuspending; {"bad options"} when one is
+/// invalid.
+template <typename BodyFn>
+std::vector<std::string> withClassifiers(const LockModelOptions &Options,
+                                         llvm::StringRef NonSuspending,
+                                         BodyFn Body) {
+  auto Model = LockModel::create(Options);
+  auto Suspensions = SuspensionPointClassifier::create(NonSuspending);
+  if (!Model || !Suspensions) {
+    llvm::consumeError(Model.takeError());
+    llvm::consumeError(Suspensions.takeError());
+    return {"bad options"};
+  }
+  return Body(*Model, *Suspensions);
+}
+
+std::string lineList(ParsedCode &Parsed,
+                     llvm::ArrayRef<const CoroutineSuspendExpr *> Points) {
+  if (Points.empty())
+    return "-";
+  std::string Text;
+  for (const CoroutineSuspendExpr *S : Points)
+    Text += (Text.empty() ? "L" : " L") +
+            std::to_string(Parsed.line(S->getBeginLoc()));
+  return Text;
+}
+
+const char *holderWord(const CriticalSection &S) {
+  switch (S.Holder) {
+  case HolderKind::GuardVariable:
+    return nullptr;
+  case HolderKind::GuardTemporary:
+    return "temp";
+  case HolderKind::Manual:
+    return "manual";
+  }
+  return "?";
+}
+
+} // namespace
+
+std::vector<std::string> criticalSections(const std::string &Code,
+                                          llvm::StringRef Function,
+                                          const LockModelOptions &Options,
+                                          llvm::StringRef NonSuspending) {
+  ParsedCode Parsed(Code);
+  if (Parsed.hasErrors())
+    return {"parse error"};
+  const FunctionDecl *FD = Parsed.function(Function);
+  if (!FD)
+    return {"no function " + Function.str()};
+  return withClassifiers(Options, NonSuspending, [&](const LockModel &Model,
+                                                     const auto &Suspensions) {
+    std::vector<std::string> Lines;
+    for (const CriticalSection &S :
+         findCriticalSections(*FD, Parsed.context(), Model, Suspensions)) {
+      const char *Holder = holderWord(S);
+      Lines.push_back(
+          "L" + std::to_string(Parsed.line(S.Acquisition)) + ": " +
+          (Holder ? std::string(Holder) : S.Guard->getNameAsString()) + " " +
+          (S.Mutex ? S.Mutex->getNameAsString() : "?") + " (" +
+          (S.Kind == LockKind::Sync ? "sync" : "async") + ") -> " +
+          lineList(Parsed, S.Suspensions) +
+          (S.HandOffs.empty()
+               ? ""
+               : "; handed off at " + lineList(Parsed, S.HandOffs)));
+    }
+    return Lines;
+  });
+}
+
+std::vector<std::string> sectionsByMutex(const std::string &Code,
+                                         const LockModelOptions &Options) {
+  ParsedCode Parsed(Code);
+  if (Parsed.hasErrors())
+    return {"parse error"};
+  return withClassifiers(Options, "", [&](const LockModel &Model,
+                                          const auto &Suspensions) {
+    CriticalSectionsByMutex ByMutex;
+    for (const FunctionDecl *FD : Parsed.coroutines())
+      for (CriticalSection &S :
+           findCriticalSections(*FD, Parsed.context(), Model, Suspensions))
+        ByMutex.add(std::move(S));
+    std::vector<std::string> Lines;
+    for (const ValueDecl *M : ByMutex.mutexes()) {
+      std::string Line = M->getQualifiedNameAsString() + ":";
+      for (const CriticalSection &S : ByMutex.sections(M))
+        Line += " L" + std::to_string(Parsed.line(S.Acquisition));
+      Lines.push_back(Line);
+    }
+    return Lines;
+  });
+}
+
+std::vector<std::string> escapingMutexes(const std::string &Code,
+                                         const LockModelOptions &Options) {
+  ParsedCode Parsed(Code);
+  if (Parsed.hasErrors())
+    return {"parse error"};
+  return withClassifiers(Options, "", [&](const LockModel &Model,
+                                          const auto &) {
+    std::vector<std::string> Names;
+    for (const ValueDecl *D : findEscapingMutexes(Parsed.context(), Model))
+      Names.push_back(D->getQualifiedNameAsString());
+    llvm::sort(Names);
+    return Names;
+  });
+}
+
+std::vector<std::string> mutexDeclarations(const std::string &Code,
+                                           llvm::StringRef Callee) {
+  ParsedCode Parsed(Code);
+  if (Parsed.hasErrors())
+    return {"parse error"};
+  auto Matches = match(
+      callExpr(callee(functionDecl(hasName(Callee))), isExpansionInMainFile())
+          .bind("call"),
+      Parsed.context());
+  std::vector<const CallExpr *> Calls;
+  for (const BoundNodes &N : Matches)
+    Calls.push_back(N.getNodeAs<CallExpr>("call"));
+  const SourceManager &SM = Parsed.context().getSourceManager();
+  llvm::sort(Calls, [&](const CallExpr *A, const CallExpr *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  });
+  std::vector<std::string> Lines;
+  for (const CallExpr *Call : Calls) {
+    const ValueDecl *D =
+        Call->getNumArgs() ? mutexDeclaration(Call->getArg(0)) : nullptr;
+    Lines.push_back(D ? D->getQualifiedNameAsString() + "@L" +
+                            std::to_string(Parsed.line(D->getLocation()))
+                      : "null");
+  }
+  return Lines;
+}
+
+std::vector<std::string> ioAwaits(const std::string &Code,
+                                  llvm::StringRef Function,
+                                  llvm::StringRef IoFunctions,
+                                  llvm::StringRef NonSuspending) {
+  ParsedCode Parsed(Code);
+  if (Parsed.hasErrors())
+    return {"parse error"};
+  const FunctionDecl *FD = Parsed.function(Function);
+  if (!FD)
+    return {"no function " + Function.str()};
+  return withClassifiers({}, NonSuspending, [&](const LockModel &Model,
+                                                const auto &Suspensions)
+                                                -> std::vector<std::string> {
+    auto Io = IoAwaitClassifier::create(IoFunctions, Suspensions);
+    if (!Io)
+      return {"error: " + llvm::toString(Io.takeError())};
+    std::vector<std::string> Lines;
+    for (const SuspensionPointLocks &Point :
+         analyzeHeldLocks(*FD, Parsed.context(), Model, Suspensions)
+             .Suspensions) {
+      const FunctionDecl *Awaited = Io->awaitedIo(Point.Suspension);
+      Lines.push_back(
+          "L" + std::to_string(Parsed.line(Point.Suspension->getBeginLoc())) +
+          ": " + (Awaited ? Awaited->getQualifiedNameAsString() : "-"));
+    }
+    return Lines;
+  });
 }
 
 } // namespace corolock::test

@@ -1,14 +1,16 @@
 //===--- AnalysisTestSupport.h - Fixtures for the core's unit tests -------===//
 //
 // Parses a snippet (with a prelude of minimal <coroutine>/<mutex> mocks) and
-// runs the held-lock analysis on one coroutine, summarising each suspension
-// point as text so that tests read like the rules they check.
+// runs the held-lock analysis, the critical sections or the I/O classifier
+// on it, summarising the result as text so that tests read like the rules
+// they check.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef COROLOCK_TEST_UNIT_ANALYSISTESTSUPPORT_H
 #define COROLOCK_TEST_UNIT_ANALYSISTESTSUPPORT_H
 
+#include "CriticalSections.h"
 #include "HeldLockAnalysis.h"
 #include "clang/Frontend/ASTUnit.h"
 #include <memory>
@@ -34,6 +36,11 @@ public:
   /// a member of a class template specialization is preferred to the
   /// template's.
   const clang::CXXMethodDecl *method(llvm::StringRef Name);
+  /// The non-dependent coroutine definitions of the snippet (template
+  /// instantiations included), in source order.
+  std::vector<const clang::FunctionDecl *> coroutines();
+  /// The line of \p Loc in the snippet (the empty line after `R"cpp(` is 1).
+  unsigned line(clang::SourceLocation Loc);
   bool hasErrors() const;
 
 private:
@@ -47,6 +54,40 @@ std::vector<std::string> heldLocks(const std::string &Code,
                                    llvm::StringRef Function,
                                    const LockModelOptions &Options = {},
                                    llvm::StringRef NonSuspending = "");
+
+/// One line per critical section of \p Function, in order:
+/// "L<acquisition>: <holder> <mutex> (<kind>) -> <suspensions>" where the
+/// holder is a guard name, "temp" or "manual", the mutex is its
+/// declaration's name ("?" when there is none) and the suspensions are
+/// "L<line>" each, or "-"; followed by "; handed off at L<line> ..." when
+/// suspension points are handed the lock (`co_await cv.wait(lk)`).
+std::vector<std::string> criticalSections(const std::string &Code,
+                                          llvm::StringRef Function,
+                                          const LockModelOptions &Options = {},
+                                          llvm::StringRef NonSuspending = "");
+
+/// The async and sync critical sections of every coroutine of \p Code added
+/// to one CriticalSectionsByMutex, one line per mutex in its order:
+/// "<qualified mutex>: L<acquisition> ...".
+std::vector<std::string> sectionsByMutex(const std::string &Code,
+                                         const LockModelOptions &Options = {});
+
+/// The qualified names of the mutexes findEscapingMutexes finds, sorted.
+std::vector<std::string> escapingMutexes(const std::string &Code,
+                                         const LockModelOptions &Options = {});
+
+/// mutexDeclaration of the first argument of each call to \p Callee, in
+/// source order: "<qualified name>@L<line of the declaration>", or "null".
+std::vector<std::string> mutexDeclarations(const std::string &Code,
+                                           llvm::StringRef Callee);
+
+/// One line per suspension point of \p Function: "L<line>: <qualified name
+/// of the awaited I/O>" or "L<line>: -", classified in order by one
+/// IoAwaitClassifier; {"error: <message>"} when \p IoFunctions is invalid.
+std::vector<std::string> ioAwaits(const std::string &Code,
+                                  llvm::StringRef Function,
+                                  llvm::StringRef IoFunctions = "",
+                                  llvm::StringRef NonSuspending = "");
 
 } // namespace corolock::test
 

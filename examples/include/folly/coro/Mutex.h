@@ -1,4 +1,4 @@
-// A stand-in for folly::coro::Mutex with the same shape: co_scopedLock()
+// A stand-in for folly::coro::Mutex with the same shape: co_scoped_lock()
 // suspends the awaiting coroutine instead of blocking its thread. The mutex's
 // operations are declared, not defined; enough for the examples to compile.
 #pragma once
@@ -13,7 +13,7 @@ public:
   bool try_lock();
   void unlock();
 
-  // co_await mu.co_scopedLock() yields a std::unique_lock<Mutex> that owns
+  // co_await mu.co_scoped_lock() yields a std::unique_lock<Mutex> that owns
   // the mutex; the coroutine is suspended, not blocked, while it waits.
   struct ScopedLockAwaiter {
     Mutex &mutex;
@@ -23,7 +23,7 @@ public:
       return std::unique_lock<Mutex>(mutex, std::adopt_lock);
     }
   };
-  ScopedLockAwaiter co_scopedLock() { return ScopedLockAwaiter{*this}; }
+  ScopedLockAwaiter co_scoped_lock() { return ScopedLockAwaiter{*this}; }
 };
 
 } // namespace folly::coro

@@ -1,0 +1,438 @@
+//===--- IoAwaitsTest.cpp - Suspension points that wait for I/O -----------===//
+//
+// IoAwaitClassifier: the presets per library, the IoFunctions option, and
+// coroutines followed to the I/O they await. The library APIs are minimal
+// mocks written into each snippet, spelled as in their libraries. Line
+// numbers are relative to the snippet: the empty line after `R"cpp(` is
+// line 1.
+//
+//===----------------------------------------------------------------------===//
+
+#include "AnalysisTestSupport.h"
+#include "IoAwaits.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace corolock::test {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+//===----------------------------------------------------------------------===//
+// Presets
+//===----------------------------------------------------------------------===//
+
+// Asio: async_* free functions, and async_* members of its (template)
+// classes; other calls are no I/O.
+TEST(IoAwaitsPreset, Asio) {
+  EXPECT_THAT(ioAwaits(R"cpp(
+namespace asio {
+namespace ip { struct tcp {}; }
+template <typename Protocol> struct basic_stream_socket {
+  task<int> async_read_some(int buffer);
+  task<int> available();
+};
+using socket = basic_stream_socket<ip::tcp>;
+struct steady_timer { task<void> async_wait(); };
+template <typename Stream> task<int> async_write(Stream &s, int buffer);
+task<int> post();
+}
+task<void> f(asio::socket &sock, asio::steady_timer &timer) {
+  co_await sock.async_read_some(1);
+  co_await asio::async_write(sock, 2);
+  co_await timer.async_wait();
+  co_await sock.available();
+  co_await asio::post();
+  co_await send(3);
+}
+)cpp",
+                       "f"),
+              ElementsAre("L14: asio::basic_stream_socket<asio::ip::tcp>::"
+                          "async_read_some",
+                          "L15: asio::async_write",
+                          "L16: asio::steady_timer::async_wait", "L17: -",
+                          "L18: -", "L19: -"));
+}
+
+// Boost.Asio is Asio in namespace boost.
+TEST(IoAwaitsPreset, BoostAsio) {
+  EXPECT_THAT(ioAwaits(R"cpp(
+namespace boost::asio {
+struct serial_port { task<int> async_write_some(int); };
+task<int> async_connect(serial_port &, int);
+}
+task<void> f(boost::asio::serial_port &port) {
+  co_await port.async_write_some(1);
+  co_await boost::asio::async_connect(port, 2);
+}
+)cpp",
+                       "f"),
+              ElementsAre("L7: boost::asio::serial_port::async_write_some",
+                          "L8: boost::asio::async_connect"));
+}
+
+// cppcoro: socket operations, file reads and writes, timers.
+TEST(IoAwaitsPreset, Cppcoro) {
+  EXPECT_THAT(ioAwaits(R"cpp(
+namespace cppcoro {
+namespace net {
+struct socket {
+  task<void> connect(int);
+  task<int> send(int);
+  task<int> recv(int);
+  task<int> recv_from(int);
+  int local_endpoint();
+};
+}
+struct readable_file { task<int> read(long, int); };
+struct read_only_file : readable_file {};
+struct io_service { task<void> schedule_after(int); task<void> schedule(); };
+}
+task<void> f(cppcoro::net::socket &s, cppcoro::read_only_file &file,
+             cppcoro::io_service &io) {
+  co_await s.connect(1);
+  co_await s.send(2);
+  co_await s.recv(3);
+  co_await s.recv_from(4);
+  co_await file.read(0, 5);
+  co_await io.schedule_after(6);
+  co_await io.schedule();
+}
+)cpp",
+                       "f"),
+              ElementsAre("L18: cppcoro::net::socket::connect",
+                          "L19: cppcoro::net::socket::send",
+                          "L20: cppcoro::net::socket::recv",
+                          "L21: cppcoro::net::socket::recv_from",
+                          "L22: cppcoro::readable_file::read",
+                          "L23: cppcoro::io_service::schedule_after",
+                          "L24: -"));
+}
+
+// libcoro: network clients' waits and the I/O scheduler's polls and timers
+// (io_scheduler, named scheduler in newer releases).
+TEST(IoAwaitsPreset, Libcoro) {
+  EXPECT_THAT(ioAwaits(R"cpp(
+namespace coro {
+namespace net::tcp {
+struct client {
+  task<int> connect(int timeout);
+  task<int> poll(int op, int timeout);
+};
+}
+struct io_scheduler {
+  task<void> schedule();
+  task<void> schedule_after(int);
+  task<void> yield_for(int);
+  task<int> poll(int fd, int op);
+};
+struct scheduler { task<void> yield_until(int); };
+}
+task<void> f(coro::net::tcp::client &c, coro::io_scheduler &s,
+             coro::scheduler &newer) {
+  co_await c.connect(1);
+  co_await c.poll(1, 2);
+  co_await s.schedule();
+  co_await s.schedule_after(3);
+  co_await s.yield_for(4);
+  co_await s.poll(5, 1);
+  co_await newer.yield_until(6);
+}
+)cpp",
+                       "f"),
+              ElementsAre("L19: coro::net::tcp::client::connect",
+                          "L20: coro::net::tcp::client::poll", "L21: -",
+                          "L22: coro::io_scheduler::schedule_after",
+                          "L23: coro::io_scheduler::yield_for",
+                          "L24: coro::io_scheduler::poll",
+                          "L25: coro::scheduler::yield_until"));
+}
+
+// folly::coro: sleeping, transports and sockets (also through their
+// interface, TransportIf); async_simple: sleeping.
+TEST(IoAwaitsPreset, FollyAndAsyncSimple) {
+  EXPECT_THAT(ioAwaits(R"cpp(
+namespace folly::coro {
+task<void> sleep(int);
+task<void> sleepReturnEarlyOnCancel(int);
+task<void> co_reschedule_on_current_executor();
+struct TransportIf { virtual task<int> read(int) = 0; };
+struct Transport : TransportIf {
+  task<int> read(int) override;
+  task<int> write(int);
+};
+struct ServerSocket { task<Transport> accept(); };
+}
+namespace async_simple::coro { task<void> sleep(int); }
+task<void> f(folly::coro::Transport &t, folly::coro::TransportIf &i,
+             folly::coro::ServerSocket &server) {
+  co_await folly::coro::sleep(1);
+  co_await folly::coro::sleepReturnEarlyOnCancel(2);
+  co_await folly::coro::co_reschedule_on_current_executor();
+  co_await t.read(3);
+  co_await t.write(4);
+  co_await i.read(5);
+  co_await server.accept();
+  co_await async_simple::coro::sleep(6);
+}
+)cpp",
+                       "f"),
+              ElementsAre("L16: folly::coro::sleep",
+                          "L17: folly::coro::sleepReturnEarlyOnCancel",
+                          "L18: -", "L19: folly::coro::Transport::read",
+                          "L20: folly::coro::Transport::write",
+                          "L21: folly::coro::TransportIf::read",
+                          "L22: folly::coro::ServerSocket::accept",
+                          "L23: async_simple::coro::sleep"));
+}
+
+// concurrencpp: delays on a timer queue.
+TEST(IoAwaitsPreset, Concurrencpp) {
+  EXPECT_THAT(ioAwaits(R"cpp(
+namespace concurrencpp {
+struct executor {};
+struct timer_queue {
+  task<void> make_delay_object(int ms, executor *ex);
+  task<void> make_timer(int due, int frequency, executor *ex);
+};
+}
+task<void> f(concurrencpp::timer_queue &q, concurrencpp::executor *ex) {
+  co_await q.make_delay_object(10, ex);
+  co_await q.make_timer(1, 2, ex);
+}
+)cpp",
+                       "f"),
+              ElementsAre("L10: concurrencpp::timer_queue::make_delay_object",
+                          "L11: -"));
+}
+
+// The awaited callee is looked for through member calls on the awaitable a
+// call returned: `co_await op(x).via(ex)` awaits op's I/O.
+TEST(IoAwaits, ThroughMemberCallsOnTheAwaitable) {
+  EXPECT_THAT(ioAwaits(R"cpp(
+struct Executor {};
+struct Op : task<int> { Op via(Executor &); Op scheduleOn(Executor &); };
+namespace folly::coro { Op sleep(int); }
+Op compute_async(int);
+task<void> f(Executor &ex) {
+  co_await folly::coro::sleep(1).via(ex);
+  co_await folly::coro::sleep(2).scheduleOn(ex).via(ex);
+  co_await compute_async(3).via(ex);
+}
+)cpp",
+                       "f"),
+              ElementsAre("L7: folly::coro::sleep", "L8: folly::coro::sleep",
+                          "L9: -"));
+}
+
+//===----------------------------------------------------------------------===//
+// The IoFunctions option
+//===----------------------------------------------------------------------===//
+
+// IoFunctions extends the presets with regexes over qualified function
+// names, anchored at both ends; a leading `::` is optional.
+TEST(IoAwaits, IoFunctionsOption) {
+  const char *Code = R"cpp(
+namespace acme {
+struct HttpClient { task<int> get(int); task<int> get_cached(int); };
+task<int> query_db(int);
+}
+namespace asio { task<int> async_write(int); }
+task<void> f(acme::HttpClient &http) {
+  co_await http.get(1);
+  co_await http.get_cached(2);
+  co_await acme::query_db(3);
+  co_await asio::async_write(4);
+}
+)cpp";
+  EXPECT_THAT(ioAwaits(Code, "f"),
+              ElementsAre("L8: -", "L9: -", "L10: -",
+                          "L11: asio::async_write"));
+  EXPECT_THAT(ioAwaits(Code, "f", "::acme::HttpClient::get; acme::query_.*"),
+              ElementsAre("L8: acme::HttpClient::get", "L9: -",
+                          "L10: acme::query_db", "L11: asio::async_write"));
+}
+
+// A member of a class template specialization is named with its template
+// arguments (not the defaulted ones): `acme::Client::get` does not match
+// `acme::Client<acme::Tcp>::get`, `acme::Client<.*>::get` does.
+TEST(IoAwaits, IoFunctionsOnClassTemplateMembers) {
+  const char *Code = R"cpp(
+namespace acme {
+struct Tcp {};
+struct Retry {};
+template <typename Transport, typename Policy = Retry> struct Client {
+  task<int> get(int);
+};
+}
+task<void> f(acme::Client<acme::Tcp> &c) { co_await c.get(1); }
+)cpp";
+  EXPECT_THAT(ioAwaits(Code, "f", "acme::Client::get"), ElementsAre("L9: -"));
+  EXPECT_THAT(ioAwaits(Code, "f", "acme::Client<.*>::get"),
+              ElementsAre("L9: acme::Client<acme::Tcp>::get"));
+}
+
+// An invalid regex is an error that names the option and the pattern.
+TEST(IoAwaits, InvalidIoFunctions) {
+  auto Suspensions = llvm::cantFail(SuspensionPointClassifier::create(""));
+  auto Io = IoAwaitClassifier::create("acme::get;acme::(put", Suspensions);
+  ASSERT_FALSE(static_cast<bool>(Io));
+  std::string Message = llvm::toString(Io.takeError());
+  EXPECT_THAT(Message, HasSubstr("'IoFunctions'"));
+  EXPECT_THAT(Message, HasSubstr("'acme::(put'"));
+  EXPECT_THAT(ioAwaits("task<void> f() { co_await send(1); }", "f", "a[b"),
+              ElementsAre(HasSubstr("in option 'IoFunctions'")));
+}
+
+// An awaited I/O operation that never suspends is no suspension point, so
+// never classified.
+TEST(IoAwaits, NonSuspendingAwaitables) {
+  const char *Code = R"cpp(
+namespace asio { struct ready_op : ready_now {}; ready_op async_poll(); }
+namespace folly::coro { task<void> sleep(int); }
+task<void> f() {
+  co_await asio::async_poll();
+  co_await folly::coro::sleep(1);
+}
+)cpp";
+  EXPECT_THAT(ioAwaits(Code, "f"), ElementsAre("L6: folly::coro::sleep"));
+  EXPECT_THAT(ioAwaits(Code, "f", "", "task"), ElementsAre());
+}
+
+//===----------------------------------------------------------------------===//
+// Coroutines that await I/O
+//===----------------------------------------------------------------------===//
+
+// Awaiting a coroutine of the translation unit that awaits I/O awaits that
+// I/O, whichever of its suspension points does; a coroutine only declared,
+// or one without I/O, does not.
+TEST(IoAwaits, FollowsCoroutines) {
+  EXPECT_THAT(ioAwaits(R"cpp(
+namespace asio { task<int> async_read(int); task<int> async_write(int); }
+task<int> read_frame(int fd) {
+  co_await send(fd);
+  int n = co_await asio::async_read(fd);
+  co_await asio::async_write(n);
+  co_return n;
+}
+struct Conn {
+  task<int> next() { co_return co_await read_frame(1); }
+};
+task<int> declared_elsewhere(int);
+task<int> no_io(int v) { co_return co_await fetch(v); }
+task<void> f(Conn &c) {
+  co_await read_frame(2);
+  co_await c.next();
+  co_await declared_elsewhere(3);
+  co_await no_io(4);
+  co_await [&]() -> task<void> { co_await read_frame(5); }();
+}
+)cpp",
+                       "f"),
+              ElementsAre("L15: asio::async_read", "L16: asio::async_read",
+                          "L17: -", "L18: -", "L19: asio::async_read"));
+}
+
+// Coroutine templates are followed through their instantiations.
+TEST(IoAwaits, FollowsCoroutineTemplates) {
+  EXPECT_THAT(ioAwaits(R"cpp(
+namespace asio { template <typename B> task<int> async_write(B); }
+template <typename B> task<void> write_all(B b) {
+  co_await asio::async_write(b);
+}
+task<void> f() {
+  co_await write_all(1);
+  co_await write_all(2.0);
+}
+)cpp",
+                       "f"),
+              ElementsAre("L7: asio::async_write", "L8: asio::async_write"));
+}
+
+// Coroutines are followed IoAwaitClassifier::MaxDepth calls deep: a chain
+// of four coroutines leads to the I/O, a chain of five does not.
+TEST(IoAwaits, DepthBound) {
+  ASSERT_EQ(IoAwaitClassifier::MaxDepth, 4u);
+  const char *Chain = R"cpp(
+namespace asio { task<int> async_read(int); }
+task<void> c5() { co_await asio::async_read(5); }
+task<void> c4() { co_await c5(); }
+task<void> c3() { co_await c4(); }
+task<void> c2() { co_await c3(); }
+task<void> c1() { co_await c2(); }
+task<void> four() { co_await c2(); }
+task<void> five() { co_await c1(); }
+)cpp";
+  EXPECT_THAT(ioAwaits(Chain, "four"), ElementsAre("L8: asio::async_read"));
+  EXPECT_THAT(ioAwaits(Chain, "five"), ElementsAre("L9: -"));
+}
+
+// Recursive coroutines terminate; a recursive coroutine awaiting I/O after
+// its recursive call is found to await it.
+TEST(IoAwaits, RecursiveCoroutines) {
+  EXPECT_THAT(ioAwaits(R"cpp(
+namespace asio { task<int> async_connect(int); }
+task<void> walk(int n) {
+  if (n)
+    co_await walk(n - 1);
+}
+task<void> retry(int n) {
+  if (n)
+    co_await retry(n - 1);
+  co_await asio::async_connect(n);
+}
+task<void> ping();
+task<void> pong() { co_await ping(); }
+task<void> ping() { co_await pong(); }
+task<void> f() {
+  co_await walk(3);
+  co_await retry(3);
+  co_await ping();
+}
+)cpp",
+                       "f"),
+              ElementsAre("L16: -", "L17: asio::async_connect", "L18: -"));
+}
+
+// The answer for a coroutine does not depend on the depth at which it was
+// first looked into: c4 is two coroutines away from the I/O, also after a
+// deeper chain ran out of depth in it.
+TEST(IoAwaits, DepthDoesNotPoisonLaterAwaits) {
+  EXPECT_THAT(ioAwaits(R"cpp(
+namespace asio { task<int> async_read(int); }
+task<void> c5() { co_await asio::async_read(5); }
+task<void> c4() { co_await c5(); }
+task<void> c3() { co_await c4(); }
+task<void> c2() { co_await c3(); }
+task<void> c1() { co_await c2(); }
+task<void> f() {
+  co_await c1();
+  co_await c4();
+}
+)cpp",
+                       "f"),
+              ElementsAre("L9: -", "L10: asio::async_read"));
+}
+
+// Nor on recursion: `b` awaits `a`, which awaits I/O after awaiting `b`.
+TEST(IoAwaits, RecursionDoesNotPoisonLaterAwaits) {
+  EXPECT_THAT(ioAwaits(R"cpp(
+namespace asio { task<int> async_write(int); }
+task<void> a();
+task<void> b() { co_await a(); }
+task<void> a() {
+  co_await b();
+  co_await asio::async_write(1);
+}
+task<void> f() {
+  co_await a();
+  co_await b();
+}
+)cpp",
+                       "f"),
+              ElementsAre("L10: asio::async_write", "L11: asio::async_write"));
+}
+
+} // namespace
+} // namespace corolock::test
