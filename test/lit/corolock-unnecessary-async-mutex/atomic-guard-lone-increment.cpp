@@ -11,8 +11,8 @@ public:
   task<void> hit() {
     {
       auto lk = co_await mu_.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE--14]]:24: note: 'mu_' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+      // CHECK-NOTES: :[[@LINE-1]]:12: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+      // CHECK-NOTES: :[[@LINE--14]]:24: note: 'mu_' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
       ++n_;
     }
     co_await send(1);
@@ -20,8 +20,8 @@ public:
 
   task<void> add(int k) {
     auto lk = co_await mu_.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE--5]]:24: note: 'mu_' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE--5]]:24: note: 'mu_' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
     n_ += k;
   }
 

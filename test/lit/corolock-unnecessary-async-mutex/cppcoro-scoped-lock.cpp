@@ -15,8 +15,8 @@ task<void> record(int value) {
   int doubled = compute(value);
   {
     auto lk = co_await mu.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-9]]:22: note: 'mu' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-9]]:22: note: 'mu' declared here; 1 critical section examined in this translation unit, none suspends while holding it
     ++hits;
     total += doubled;
   }

@@ -27,8 +27,8 @@ task<void> sections() {
   }
   {
     auto lk = co_await inspected.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'inspected' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-20]]:22: note: 'inspected' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'inspected' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-20]]:22: note: 'inspected' declared here; 1 critical section examined in this translation unit, none suspends while holding it
     ++n;
   }
 }

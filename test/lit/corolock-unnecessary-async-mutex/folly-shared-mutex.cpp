@@ -16,9 +16,9 @@ task<int> read_scoped(int i) {
   int value;
   {
     std::shared_lock<folly::coro::SharedMutex> lk =
-  // CHECK-NOTES: :[[@LINE-1]]:48: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-9]]:26: note: 'mu' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
         co_await mu.co_scoped_lock_shared();
+        // CHECK-NOTES: :[[@LINE-2]]:48: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+        // CHECK-NOTES: :[[@LINE-10]]:26: note: 'mu' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
     value = config[i] + version;
   }
   co_return value;

@@ -17,20 +17,20 @@ class Counter {
 public:
   task<void> inc() {
     auto lk = co_await mu_.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE--18]]:22: note: 'mu_' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE--18]]:22: note: 'mu_' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
     ++value_;
   }
   task<void> dec() {
     auto lk = co_await this->mu_.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE--12]]:22: note: 'mu_' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE--12]]:22: note: 'mu_' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
     --value_;
   }
   task<void> reset_all() {
     auto lk = co_await all_mu_.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'all_mu_' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE--7]]:31: note: 'all_mu_' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'all_mu_' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE--7]]:31: note: 'all_mu_' declared here; 1 critical section examined in this translation unit, none suspends while holding it
     value_ = 0;
     n = 0;
   }

@@ -44,8 +44,8 @@ task<void> declares() {
 task<void> goes_on() {
   {
     auto lk = co_await longer.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'longer' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-39]]:43: note: 'longer' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'longer' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-39]]:43: note: 'longer' declared here; 1 critical section examined in this translation unit, none suspends while holding it
     ++n;
     n *= 2;
   }

@@ -13,16 +13,16 @@ int a, b, c;
 task<void> first() {
   {
     auto lk = co_await many.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'many' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-8]]:22: note: 'many' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'many' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-8]]:22: note: 'many' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
     a = 1;
     b = 1;
   }
   co_await send(a);
   {
     auto lk = co_await many.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'many' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-16]]:22: note: 'many' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'many' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-16]]:22: note: 'many' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
     b = 2;
     c = 2;
   }

@@ -28,8 +28,8 @@ task<void> unlock_then_await() {
 task<void> scope_then_await() {
   {
     auto lk = co_await scoped.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'scoped' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-19]]:22: note: 'scoped' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'scoped' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-19]]:22: note: 'scoped' declared here; 1 critical section examined in this translation unit, none suspends while holding it
     n = 3;
     n = 4;
   }
@@ -49,8 +49,8 @@ task<void> each_iteration() {
   for (int i = 0; i < 4; ++i) {
     {
       auto lk = co_await looped.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:12: warning: async mutex 'looped' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-38]]:20: note: 'looped' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+      // CHECK-NOTES: :[[@LINE-1]]:12: warning: async mutex 'looped' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+      // CHECK-NOTES: :[[@LINE-38]]:20: note: 'looped' declared here; 1 critical section examined in this translation unit, none suspends while holding it
       n += i;
       n *= 2;
     }

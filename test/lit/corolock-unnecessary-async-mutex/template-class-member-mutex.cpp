@@ -21,8 +21,8 @@ template <typename T> struct Box {
 template <typename T> struct Counter {
   task<void> inc() {
     auto lk = co_await mu_.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE--3]]:22: note: 'mu_' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE--3]]:22: note: 'mu_' declared here; 1 critical section examined in this translation unit, none suspends while holding it
     ++count_;
   }
   folly::coro::Mutex mu_;

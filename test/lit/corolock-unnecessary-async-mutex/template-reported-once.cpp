@@ -23,8 +23,8 @@ template <typename T> task<void> accumulate(T value) {
 template <typename T> struct Sink {
   task<void> put(T value) {
     co_await mu.co_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:17: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-15]]:20: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:17: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-15]]:20: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
     total -= static_cast<long>(value);
     mu.unlock();
     co_await send(1);
