@@ -219,6 +219,9 @@ private:
   }
 
   void noteArgument(const Expr *Arg, QualType Param) {
+    // Dependent initializers of templates' members may have no type yet.
+    if (!Arg || Param.isNull() || Arg->getType().isNull())
+      return;
     bool Mutable = (Param->isReferenceType() || Param->isPointerType()) &&
                    !Param->getPointeeType().isConstQualified();
     if (!Mutable)
