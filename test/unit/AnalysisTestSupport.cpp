@@ -111,6 +111,23 @@ std::string holderName(const LockFact &F, const ASTContext &Context) {
   return "?";
 }
 
+/// Runs \p Body with the lock model and suspension classifier for the
+/// presets plus \p Options and \p NonSuspending; {"bad options"} when one is
+/// invalid.
+template <typename BodyFn>
+std::vector<std::string> withClassifiers(const LockModelOptions &Options,
+                                         llvm::StringRef NonSuspending,
+                                         BodyFn Body) {
+  auto Model = LockModel::create(Options);
+  auto Suspensions = SuspensionPointClassifier::create(NonSuspending);
+  if (!Model || !Suspensions) {
+    llvm::consumeError(Model.takeError());
+    llvm::consumeError(Suspensions.takeError());
+    return {"bad options"};
+  }
+  return Body(*Model, *Suspensions);
+}
+
 const char *ownership(Ownership O) {
   switch (O) {
   case Ownership::Held:
@@ -135,51 +152,27 @@ std::vector<std::string> heldLocks(const std::string &Code,
   const FunctionDecl *FD = Parsed.function(Function);
   if (!FD)
     return {"no function " + Function.str()};
-  auto Model = LockModel::create(Options);
-  auto Suspensions = SuspensionPointClassifier::create(NonSuspending);
-  if (!Model || !Suspensions) {
-    llvm::consumeError(Model.takeError());
-    llvm::consumeError(Suspensions.takeError());
-    return {"bad options"};
-  }
-  ASTContext &Context = Parsed.context();
-  const SourceManager &SM = Context.getSourceManager();
-  std::vector<std::string> Lines;
-  for (const SuspensionPointLocks &Point :
-       analyzeHeldLocks(*FD, Context, *Model, *Suspensions).Suspensions) {
-    std::string Line =
-        "L" +
-        std::to_string(SM.getPresumedLineNumber(Point.Suspension->getBeginLoc()) -
-                       PreludeLines) +
-        ":";
-    if (Point.Locks.empty())
-      Line += " -";
-    for (const LockFact &F : Point.Locks)
-      Line += " " + holderName(F, Context) + "=" + ownership(F.Owned) + "(" +
-              (F.Kind == LockKind::Sync ? "sync" : "async") + ")";
-    Lines.push_back(Line);
-  }
-  return Lines;
+  return withClassifiers(Options, NonSuspending, [&](const LockModel &Model,
+                                                     const auto &Suspensions) {
+    ASTContext &Context = Parsed.context();
+    std::vector<std::string> Lines;
+    for (const SuspensionPointLocks &Point :
+         analyzeHeldLocks(*FD, Context, Model, Suspensions).Suspensions) {
+      std::string Line =
+          "L" + std::to_string(Parsed.line(Point.Suspension->getBeginLoc())) +
+          ":";
+      if (Point.Locks.empty())
+        Line += " -";
+      for (const LockFact &F : Point.Locks)
+        Line += " " + holderName(F, Context) + "=" + ownership(F.Owned) + "(" +
+                (F.Kind == LockKind::Sync ? "sync" : "async") + ")";
+      Lines.push_back(Line);
+    }
+    return Lines;
+  });
 }
 
 namespace {
-
-/// Runs \p Body with the lock model and suspension classifier for the
-/// presets plus \p Options and \p NonSuspending; {"bad options"} when one is
-/// invalid.
-template <typename BodyFn>
-std::vector<std::string> withClassifiers(const LockModelOptions &Options,
-                                         llvm::StringRef NonSuspending,
-                                         BodyFn Body) {
-  auto Model = LockModel::create(Options);
-  auto Suspensions = SuspensionPointClassifier::create(NonSuspending);
-  if (!Model || !Suspensions) {
-    llvm::consumeError(Model.takeError());
-    llvm::consumeError(Suspensions.takeError());
-    return {"bad options"};
-  }
-  return Body(*Model, *Suspensions);
-}
 
 std::string lineList(ParsedCode &Parsed,
                      llvm::ArrayRef<const CoroutineSuspendExpr *> Points) {
