@@ -57,14 +57,18 @@ void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex,
       Entry.Io.push_back(IoAwaits.awaitedIo(S));
     All.push_back(std::move(Entry));
   }
-  // A mutex whose every critical section does I/O serializes that I/O on
-  // purpose (one write at a time); only short sections suffer from waiting.
-  auto Short = llvm::find_if(All, [](const IoSection &S) { return !S.hasIo(); });
-  if (Short == All.end())
-    return;
-  auto Waiting = static_cast<unsigned>(
-      llvm::count_if(All, [](const IoSection &S) { return !S.hasIo(); }));
   for (const IoSection &Entry : All) {
+    // Only short sections that cannot share the mutex with this one wait
+    // for its I/O: a mutex whose every section does I/O serializes that I/O
+    // on purpose (one write at a time), and readers do not wait for readers.
+    auto WaitsBehind = [&](const IoSection &Other) {
+      return !Other.hasIo() &&
+             conflicts(Entry.Section->Mode, Other.Section->Mode);
+    };
+    auto Short = llvm::find_if(All, WaitsBehind);
+    if (Short == All.end())
+      continue;
+    auto Waiting = static_cast<unsigned>(llvm::count_if(All, WaitsBehind));
     for (size_t I = 0; I < Entry.Io.size(); ++I) {
       if (!Entry.Io[I])
         continue;
@@ -75,8 +79,7 @@ void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex,
            "round trip too: release %2 before the I/O, or give the I/O its "
            "own mutex")
           << suspensionKeyword(*S) << Entry.Io[I]->getQualifiedNameAsString()
-          << Mutex << Waiting
-          << (Waiting != 1);
+          << Mutex << Waiting << (Waiting != 1);
       diag(Entry.Section->Acquisition, "%0 locked here", DiagnosticIDs::Note)
           << Mutex;
       diag(Short->Section->Acquisition,

@@ -47,6 +47,7 @@ findCriticalSections(const FunctionDecl &Coroutine, ASTContext &Context,
       Section.Mutex = mutexDeclaration(MutexExpr);
       Section.MutexExpr = MutexExpr;
       Section.Kind = Acquired.Kind;
+      Section.Mode = Acquired.Mode;
       Section.Holder = Acquired.Holder;
       Section.Guard = Acquired.Guard;
       Section.Acquisition = Loc;

@@ -23,6 +23,9 @@ struct CriticalSection {
   /// The mutex as written at the acquisition.
   const clang::Expr *MutexExpr = nullptr;
   LockKind Kind = LockKind::Sync;
+  /// Whether the section holds the mutex exclusively, as a reader, or as an
+  /// upgrader; readers do not wait for readers.
+  LockMode Mode = LockMode::Exclusive;
   HolderKind Holder = HolderKind::Manual;
   /// The guard variable, for HolderKind::GuardVariable.
   const clang::ValueDecl *Guard = nullptr;

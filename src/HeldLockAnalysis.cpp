@@ -21,7 +21,7 @@ namespace corolock {
 
 bool LockFact::operator==(const LockFact &O) const {
   return Holder == O.Holder && Owned == O.Owned && Kind == O.Kind &&
-         Guard == O.Guard && GuardExpr == O.GuardExpr &&
+         Mode == O.Mode && Guard == O.Guard && GuardExpr == O.GuardExpr &&
          Mutexes == O.Mutexes && MutexKey == O.MutexKey &&
          Acquisitions == O.Acquisitions;
 }
@@ -59,6 +59,9 @@ LockFact joinFacts(const LockFact &A, const LockFact &B,
                     B.Owned == Ownership::NotHeld)
                        ? Ownership::NotHeld
                        : Ownership::MaybeHeld;
+  // A holder that is a reader on one path only may make writers wait.
+  if (A.Mode != B.Mode)
+    Result.Mode = LockMode::Exclusive;
   if (Result.Mutexes.empty()) {
     Result.Mutexes = B.Mutexes;
     Result.MutexKey = B.MutexKey;
@@ -168,7 +171,7 @@ private:
   LockFact guardFromConstruct(const CXXConstructExpr *CE, SourceLocation Loc,
                               LockState &State);
   LockFact guardFromCall(const Expr *Call, SourceLocation Loc,
-                         std::optional<LockKind> Kind);
+                         QualType GuardType);
   void onConstruct(const CXXConstructExpr *CE, LockState &State,
                    HeldLockResult *Out);
   void onCoreturn(const CoreturnStmt *CR, const LockState &State,
@@ -190,7 +193,7 @@ private:
   void recordAcquisitions(const LockState &State, HeldLockResult &Out);
 
   void lockManually(const Expr *Mutex, bool Deref, Ownership Owned,
-                    SourceLocation Loc, LockState &State);
+                    LockMode Mode, SourceLocation Loc, LockState &State);
   const void *guardKey(const Expr *E) const;
   const void *mutexKey(const Expr *E, bool Deref);
   bool appendKey(const Expr *E, llvm::raw_ostream &OS) const;
@@ -341,6 +344,7 @@ LockFact BodyAnalysis::guardFromConstruct(const CXXConstructExpr *CE,
   LockFact Fact;
   Fact.Kind = Model.guardKind(CE->getType()).value_or(LockKind::Sync);
   const CXXConstructorDecl *Ctor = CE->getConstructor();
+  Fact.Mode = LockModel::guardMode(CE->getType(), Ctor);
   if (Ctor && (Ctor->isMoveConstructor() || Ctor->isCopyConstructor()) &&
       CE->getNumArgs() >= 1) {
     const void *Source = guardKey(CE->getArg(0));
@@ -403,12 +407,12 @@ LockFact BodyAnalysis::guardFromConstruct(const CXXConstructExpr *CE,
   return Fact;
 }
 
-/// A guard returned by a call, e.g. `auto lk = take_lock(m);` or
-/// `auto lk = co_await m.scoped_lock_async();`.
+/// A guard of type \p GuardType returned by a call, e.g.
+/// `auto lk = take_lock(m);` or `auto lk = co_await m.scoped_lock_async();`.
 LockFact BodyAnalysis::guardFromCall(const Expr *Call, SourceLocation Loc,
-                                     std::optional<LockKind> Kind) {
+                                     QualType GuardType) {
   LockFact Fact;
-  Fact.Kind = Kind.value_or(LockKind::Sync);
+  Fact.Kind = Model.guardKind(GuardType).value_or(LockKind::Sync);
   Fact.Acquisitions.push_back(Loc);
   const Expr *Inner = Call;
   if (const auto *S = dyn_cast<CoroutineSuspendExpr>(Call)) {
@@ -418,6 +422,11 @@ LockFact BodyAnalysis::guardFromCall(const Expr *Call, SourceLocation Loc,
     // Whether a returned guard owns its lock is not known here.
     Fact.Owned = Ownership::MaybeHeld;
   }
+  // A generic guard type may hold a reader (`co_scoped_lock_shared()`).
+  Fact.Mode = LockModel::guardMode(GuardType);
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(Inner);
+      CE && Fact.Mode == LockMode::Exclusive)
+    Fact.Mode = LockModel::modeOf(CE->getDirectCallee());
   auto AddMutex = [&](const Expr *M, bool Deref) {
     if (!Fact.Mutexes.empty() || !M)
       return;
@@ -444,11 +453,12 @@ void BodyAnalysis::declareGuard(const VarDecl *VD, LockState &State) {
   if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Stripped)) {
     Fact = guardFromConstruct(CE, VD->getLocation(), State);
   } else if (Stripped && (isa<CallExpr, CoroutineSuspendExpr>(Stripped))) {
-    Fact = guardFromCall(Stripped, VD->getLocation(), Model.guardKind(VD->getType()));
+    Fact = guardFromCall(Stripped, VD->getLocation(), VD->getType());
   } else if (VD->getType()->isReferenceType()) {
     return; // An alias of another guard; the original is tracked.
   } else {
     Fact.Kind = Model.guardKind(VD->getType()).value_or(LockKind::Sync);
+    Fact.Mode = LockModel::guardMode(VD->getType());
   }
   Fact.Holder = HolderKind::GuardVariable;
   Fact.Guard = VD;
@@ -545,6 +555,7 @@ void BodyAnalysis::swapGuards(const void *A, const void *B, LockState &State) {
   // Ownership moves; the holder's identity stays.
   std::swap(FA.Owned, FB.Owned);
   std::swap(FA.Kind, FB.Kind);
+  std::swap(FA.Mode, FB.Mode);
   std::swap(FA.Mutexes, FB.Mutexes);
   std::swap(FA.MutexKey, FB.MutexKey);
   std::swap(FA.Acquisitions, FB.Acquisitions);
@@ -555,7 +566,8 @@ void BodyAnalysis::swapGuards(const void *A, const void *B, LockState &State) {
 //===----------------------------------------------------------------------===//
 
 void BodyAnalysis::lockManually(const Expr *Mutex, bool Deref, Ownership Owned,
-                                SourceLocation Loc, LockState &State) {
+                                LockMode Mode, SourceLocation Loc,
+                                LockState &State) {
   const void *Key = mutexKey(Mutex, Deref);
   if (!Key)
     return;
@@ -564,6 +576,7 @@ void BodyAnalysis::lockManually(const Expr *Mutex, bool Deref, Ownership Owned,
   Fact.Owned = Owned;
   QualType T = Deref ? Mutex->getType()->getPointeeType() : Mutex->getType();
   Fact.Kind = Model.mutexKind(T).value_or(LockKind::Sync);
+  Fact.Mode = Mode;
   Fact.Mutexes.push_back(Mutex);
   Fact.MutexKey = Key;
   Fact.Acquisitions.push_back(Loc);
@@ -576,11 +589,13 @@ void BodyAnalysis::onMutexOperation(const CXXMemberCallExpr *Call,
   const Expr *Obj = Call->getImplicitObjectArgument();
   bool Deref = Member && Member->isArrow();
   QualType T = Deref ? Obj->getType()->getPointeeType() : Obj->getType();
+  LockMode Mode = LockModel::modeOf(Call->getMethodDecl());
   switch (Model.operationOf(Call->getMethodDecl())) {
   case LockOperation::Lock:
     // An async mutex's lock() returns an awaitable; see acquireAwaitedLock.
     if (Model.mutexKind(T) != LockKind::Async)
-      lockManually(Obj, Deref, Ownership::Held, Call->getExprLoc(), State);
+      lockManually(Obj, Deref, Ownership::Held, Mode, Call->getExprLoc(),
+                   State);
     return;
   case LockOperation::TryLock:
     // concurrencpp's try_lock() returns an awaitable (lazy_result<bool>) that
@@ -588,7 +603,8 @@ void BodyAnalysis::onMutexOperation(const CXXMemberCallExpr *Call,
     if (Model.mutexKind(T) == LockKind::Async &&
         Call->getType()->isRecordType())
       return;
-    lockManually(Obj, Deref, Ownership::MaybeHeld, Call->getExprLoc(), State);
+    lockManually(Obj, Deref, Ownership::MaybeHeld, Mode, Call->getExprLoc(),
+                 State);
     return;
   case LockOperation::Unlock:
     if (const void *Key = mutexKey(Obj, Deref))
@@ -638,10 +654,10 @@ void BodyAnalysis::onAssign(const CXXOperatorCallExpr *Call, LockState &State) {
       Moved.MutexKey = nullptr;
     }
   } else if (isa_and_nonnull<CallExpr, CoroutineSuspendExpr>(Source)) {
-    New = guardFromCall(Source, Call->getExprLoc(),
-                        Model.guardKind(Call->getArg(0)->getType()));
+    New = guardFromCall(Source, Call->getExprLoc(), Call->getArg(0)->getType());
   } else if (isa_and_nonnull<CXXConstructExpr>(Source)) {
     New.Kind = Old.Kind; // Assigned an empty guard.
+    New.Mode = Old.Mode;
   } else {
     return;
   }
@@ -670,7 +686,8 @@ void BodyAnalysis::onCall(const CallExpr *Call, LockState &State) {
   Ownership Owned = Name == "lock" ? Ownership::Held : Ownership::MaybeHeld;
   for (const Expr *Arg : Call->arguments()) {
     if (Model.isMutex(Arg->getType())) {
-      lockManually(Arg, false, Owned, Call->getExprLoc(), State);
+      lockManually(Arg, false, Owned, LockMode::Exclusive, Call->getExprLoc(),
+                   State);
     } else if (const void *Guard = guardKey(Arg)) {
       auto It = State.find(Guard);
       if (It != State.end() && It->second.MutexKey) {
@@ -985,7 +1002,8 @@ void BodyAnalysis::acquireAwaitedLock(const CoroutineSuspendExpr *S,
     lockManually(Obj, Deref,
                  Op == LockOperation::Lock ? Ownership::Held
                                            : Ownership::MaybeHeld,
-                 Call->getExprLoc(), State);
+                 LockModel::modeOf(Call->getMethodDecl()), Call->getExprLoc(),
+                 State);
 }
 
 /// Path-sensitive refinement on `if (lk.try_lock())`, `if (lk)`,
@@ -1089,6 +1107,7 @@ LockState BodyAnalysis::entryState() {
     Fact.Holder = HolderKind::GuardVariable;
     Fact.Owned = Ownership::MaybeHeld;
     Fact.Kind = *Kind;
+    Fact.Mode = LockModel::guardMode(Param->getType());
     Fact.Guard = Param;
     Fact.Acquisitions.push_back(Param->getLocation());
     State[Param] = std::move(Fact);

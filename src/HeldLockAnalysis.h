@@ -36,6 +36,7 @@ struct LockFact {
   HolderKind Holder = HolderKind::Manual;
   Ownership Owned = Ownership::NotHeld;
   LockKind Kind = LockKind::Sync;
+  LockMode Mode = LockMode::Exclusive;
   /// The guard variable, for GuardVariable.
   const clang::ValueDecl *Guard = nullptr;
   /// The guard's construction, for GuardTemporary.

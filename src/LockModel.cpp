@@ -4,6 +4,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -228,6 +229,52 @@ LockOperation LockModel::operationOf(const CXXMethodDecl *Method) const {
   if (Name == "swap")
     return LockOperation::Swap;
   return LockOperation::None;
+}
+
+bool conflicts(LockMode A, LockMode B) {
+  return A == LockMode::Exclusive || B == LockMode::Exclusive ||
+         (A == LockMode::Upgrade && B == LockMode::Upgrade);
+}
+
+/// The mode a lock operation's or guard's name spells next to "lock"
+/// (`lock_shared`, `coLockShared`, `ReaderLock`, `SharedLock`,
+/// `shared_scoped_lock`, `upgrade_lock`). A name that only mentions sharing
+/// elsewhere (`SharedStateLock`, `upgrade_to_unique_lock`) is exclusive.
+static LockMode modeOfName(StringRef Name) {
+  std::string Words;
+  for (char C : Name)
+    if (C != '_')
+      Words += llvm::toLower(C);
+  static const StringRef Shared[] = {"lockshared", "sharedlock",
+                                     "sharedscopedlock", "readerlock",
+                                     "readermutexlock", "readertrylock"};
+  static const StringRef Upgrade[] = {"lockupgrade", "upgradelock"};
+  auto Has = [&](StringRef Part) { return StringRef(Words).contains(Part); };
+  if (llvm::any_of(Shared, Has))
+    return LockMode::Shared;
+  if (llvm::any_of(Upgrade, Has))
+    return LockMode::Upgrade;
+  return LockMode::Exclusive;
+}
+
+LockMode LockModel::modeOf(const FunctionDecl *Method) {
+  if (!Method)
+    return LockMode::Exclusive;
+  if (const auto *A = Method->getAttr<AcquireCapabilityAttr>())
+    return A->isShared() ? LockMode::Shared : LockMode::Exclusive;
+  if (const auto *A = Method->getAttr<TryAcquireCapabilityAttr>())
+    return A->isShared() ? LockMode::Shared : LockMode::Exclusive;
+  const IdentifierInfo *II = Method->getIdentifier();
+  return II ? modeOfName(II->getName()) : LockMode::Exclusive;
+}
+
+LockMode LockModel::guardMode(QualType Guard,
+                              const CXXConstructorDecl *Ctor) {
+  if (const auto *A = Ctor ? Ctor->getAttr<AcquireCapabilityAttr>() : nullptr)
+    return A->isShared() ? LockMode::Shared : LockMode::Exclusive;
+  const CXXRecordDecl *RD = recordOf(Guard);
+  return RD && RD->getIdentifier() ? modeOfName(RD->getName())
+                                   : LockMode::Exclusive;
 }
 
 static bool isTagNamed(QualType T, StringRef Name) {

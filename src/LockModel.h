@@ -27,6 +27,13 @@ enum class LockKind { Sync, Async };
 /// What a member call does to the lock state of its object.
 enum class LockOperation { None, Lock, TryLock, Unlock, Release, Swap };
 
+/// How a lock holds its mutex. Readers share it with readers; an upgrade
+/// lock (Boost, folly) shares it with readers but not with another upgrader.
+enum class LockMode { Exclusive, Shared, Upgrade };
+
+/// Whether a holder in mode \p A makes one in mode \p B wait.
+bool conflicts(LockMode A, LockMode B);
+
 /// Semicolon-separated regexes over qualified names that extend the presets.
 struct LockModelOptions {
   std::string SyncMutexes;
@@ -67,6 +74,17 @@ public:
 
   /// What calling \p Method on a mutex or guard does.
   LockOperation operationOf(const clang::CXXMethodDecl *Method) const;
+
+  /// The mode a lock operation \p Method (`lock_shared`, `co_lock_upgrade`,
+  /// `coScopedLockShared`) or a function returning a guard locks in.
+  static LockMode modeOf(const clang::FunctionDecl *Method);
+
+  /// The mode a guard of type \p Guard built by \p Ctor (when known) holds
+  /// its mutex in: `std::shared_lock`, `absl::ReaderMutexLock`,
+  /// `boost::upgrade_lock`, or a scoped capability whose constructor acquires
+  /// shared.
+  static LockMode guardMode(clang::QualType Guard,
+                            const clang::CXXConstructorDecl *Ctor = nullptr);
 
   /// Tag types of guard constructors.
   static bool isDeferTag(clang::QualType T);

@@ -185,6 +185,17 @@ std::string lineList(ParsedCode &Parsed,
   return Text;
 }
 
+/// "sync", "async, shared", "sync, upgrade": the kind, and the mode unless
+/// exclusive.
+std::string kindAndMode(const CriticalSection &S) {
+  std::string Text = S.Kind == LockKind::Sync ? "sync" : "async";
+  if (S.Mode == LockMode::Shared)
+    Text += ", shared";
+  else if (S.Mode == LockMode::Upgrade)
+    Text += ", upgrade";
+  return Text;
+}
+
 const char *holderWord(const CriticalSection &S) {
   switch (S.Holder) {
   case HolderKind::GuardVariable:
@@ -219,7 +230,7 @@ std::vector<std::string> criticalSections(const std::string &Code,
           "L" + std::to_string(Parsed.line(S.Acquisition)) + ": " +
           (Holder ? std::string(Holder) : S.Guard->getNameAsString()) + " " +
           (S.Mutex ? S.Mutex->getNameAsString() : "?") + " (" +
-          (S.Kind == LockKind::Sync ? "sync" : "async") + ") -> " +
+          kindAndMode(S) + ") -> " +
           lineList(Parsed, S.Suspensions) +
           (S.HandOffs.empty()
                ? ""

@@ -205,6 +205,61 @@ task<void> f() {
                           "L20: manual am (async) -> L21"));
 }
 
+// A section records whether it holds its mutex exclusively, shared or as an
+// upgrader: from the guard type (std::shared_lock, also when an awaited
+// scoped lock returns it), from the lock operation's name, from a
+// scoped capability's shared constructor; an upgrade-to-unique guard and a
+// guard that only mentions sharing elsewhere in its name are exclusive.
+TEST(CriticalSections, LockModes) {
+  EXPECT_THAT(criticalSections(R"cpp(
+namespace folly::coro {
+struct SharedMutex {
+  struct Op {
+    bool await_ready() const noexcept { return false; }
+    void await_suspend(std::coroutine_handle<>) noexcept {}
+    void await_resume() noexcept {}
+  };
+  struct ScopedShared : Op { std::shared_lock<SharedMutex> await_resume(); };
+  Op co_lock(); Op co_lock_shared(); Op co_lock_upgrade();
+  ScopedShared co_scoped_lock_shared();
+  void unlock(); void unlock_shared(); void unlock_upgrade();
+};
+}
+struct __attribute__((capability("mutex"))) Spin {};
+struct __attribute__((scoped_lockable)) ReadHold {
+  explicit ReadHold(Spin &s) __attribute__((acquire_shared_capability(s)));
+  ~ReadHold() __attribute__((release_capability()));
+};
+struct __attribute__((scoped_lockable)) SharedStateLock {
+  explicit SharedStateLock(std::mutex &m) __attribute__((acquire_capability(m)));
+};
+folly::coro::SharedMutex fm;
+std::shared_mutex sm;
+Spin spin; std::mutex m;
+task<void> f() {
+  { auto lk = co_await fm.co_scoped_lock_shared(); }
+  co_await fm.co_lock_shared(); fm.unlock_shared();
+  co_await fm.co_lock_upgrade(); fm.unlock_upgrade();
+  co_await fm.co_lock(); fm.unlock();
+  { std::shared_lock<std::shared_mutex> r(sm); }
+  { std::unique_lock<std::shared_mutex> w(sm); }
+  sm.lock_shared(); sm.unlock_shared();
+  { ReadHold h(spin); }
+  { SharedStateLock s(m); }
+}
+)cpp",
+                               "f"),
+              ElementsAre("L27: lk fm (async, shared) -> -",
+                          "L28: manual fm (async, shared) -> -",
+                          "L29: manual fm (async, upgrade) -> -",
+                          "L30: manual fm (async) -> -",
+                          "L31: r sm (sync, shared) -> -",
+                          "L32: w sm (sync) -> -",
+                          "L33: manual sm (sync, shared) -> -",
+                          "L34: h spin (sync, shared) -> -",
+                          "L35: s m (sync) -> -"));
+}
+
 // A suspension whose awaited expression is handed the section's lock (an
 // async condition variable's `co_await cv.wait(lk)`) is not a suspension
 // with the lock held, but a hand-off: the awaitable releases the lock and

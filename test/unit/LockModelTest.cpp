@@ -519,6 +519,91 @@ TEST(LockModel, OperationOfAbseilNames) {
   EXPECT_EQ(operation(Code, "absl::ReleasableMutexLock::Release"), "unlock");
 }
 
+const char *modeName(LockMode Mode) {
+  switch (Mode) {
+  case LockMode::Exclusive:
+    return "exclusive";
+  case LockMode::Shared:
+    return "shared";
+  case LockMode::Upgrade:
+    return "upgrade";
+  }
+  return "?";
+}
+
+// Lock operations say their mode next to "lock" or by a capability
+// attribute; other mentions of sharing are not modes.
+TEST(LockModel, ModeOfLockOperations) {
+  ParsedCode Code(std::string(ThirdParty) + Annotated + R"cpp(
+struct Names {
+  void co_lock_shared(); void coLockShared(); void co_scoped_lock_shared();
+  void tryLockShared(); void try_lock_shared_for(int); void co_lock_upgrade();
+  void co_lock(); void coScopedLock(); void lock_for_shared_state();
+};
+)cpp");
+  ASSERT_FALSE(Code.hasErrors());
+  auto Mode = [&](llvm::StringRef Name) {
+    const clang::CXXMethodDecl *M = Code.method(Name);
+    return M ? modeName(LockModel::modeOf(M)) : "no method";
+  };
+  for (const char *Name :
+       {"Names::co_lock_shared", "Names::coLockShared",
+        "Names::co_scoped_lock_shared", "Names::tryLockShared",
+        "Names::try_lock_shared_for", "absl::Mutex::ReaderLock",
+        "absl::Mutex::ReaderTryLock", "mine::SpinLock::GrabShared"})
+    EXPECT_STREQ(Mode(Name), "shared") << Name;
+  EXPECT_STREQ(Mode("Names::co_lock_upgrade"), "upgrade");
+  for (const char *Name :
+       {"Names::co_lock", "Names::coScopedLock", "Names::lock_for_shared_state",
+        "absl::Mutex::Lock", "absl::Mutex::WriterLock", "mine::SpinLock::Grab"})
+    EXPECT_STREQ(Mode(Name), "exclusive") << Name;
+  EXPECT_EQ(LockModel::modeOf(nullptr), LockMode::Exclusive);
+}
+
+// Guard types say their mode in their name.
+TEST(LockModel, GuardModes) {
+  ParsedCode Code(std::string(ThirdParty) + R"cpp(
+namespace boost {
+template <typename M> struct upgrade_to_unique_lock {};
+}
+namespace folly::coro { template <typename M> struct SharedLock {}; }
+namespace coro { struct shared_scoped_lock {}; }
+std::shared_mutex sm;
+std::shared_lock<std::shared_mutex> a(sm);
+std::unique_lock<std::shared_mutex> b(sm);
+absl::ReaderMutexLock *c;
+absl::WriterMutexLock *d;
+boost::upgrade_lock<boost::upgrade_mutex> e;
+boost::upgrade_to_unique_lock<boost::upgrade_mutex> f;
+folly::coro::SharedLock<folly::coro::SharedMutex> g;
+coro::shared_scoped_lock h;
+int i;
+)cpp");
+  ASSERT_FALSE(Code.hasErrors());
+  auto Mode = [&](llvm::StringRef Var) {
+    return modeName(LockModel::guardMode(
+        Code.variableType(Var)->isPointerType()
+            ? Code.variableType(Var)->getPointeeType()
+            : Code.variableType(Var)));
+  };
+  for (const char *Var : {"a", "c", "g", "h"})
+    EXPECT_STREQ(Mode(Var), "shared") << Var;
+  EXPECT_STREQ(Mode("e"), "upgrade");
+  for (const char *Var : {"b", "d", "f", "i"})
+    EXPECT_STREQ(Mode(Var), "exclusive") << Var;
+}
+
+// Readers share with readers and upgraders; everything else conflicts.
+TEST(LockModel, ModeConflicts) {
+  EXPECT_FALSE(conflicts(LockMode::Shared, LockMode::Shared));
+  EXPECT_FALSE(conflicts(LockMode::Shared, LockMode::Upgrade));
+  EXPECT_FALSE(conflicts(LockMode::Upgrade, LockMode::Shared));
+  EXPECT_TRUE(conflicts(LockMode::Upgrade, LockMode::Upgrade));
+  EXPECT_TRUE(conflicts(LockMode::Exclusive, LockMode::Shared));
+  EXPECT_TRUE(conflicts(LockMode::Shared, LockMode::Exclusive));
+  EXPECT_TRUE(conflicts(LockMode::Exclusive, LockMode::Exclusive));
+}
+
 // Operator and constructor names are not operations.
 TEST(LockModel, OperationOfUnnamedMethods) {
   ParsedCode Code(R"cpp(

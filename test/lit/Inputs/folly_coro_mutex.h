@@ -51,8 +51,10 @@ public:
   [[nodiscard]] ScopedLockAwaiter co_scoped_lock() noexcept;
   [[nodiscard]] LockSharedAwaiter co_lock_shared() noexcept;
   [[nodiscard]] ScopedLockSharedAwaiter co_scoped_lock_shared() noexcept;
+  [[nodiscard]] LockAwaiter co_lock_upgrade() noexcept;
   void unlock() noexcept;
   void unlock_shared() noexcept;
+  void unlock_upgrade() noexcept;
 };
 
 // The default SharedMutex is SharedMutexFair.
