@@ -183,6 +183,33 @@ public:
     return true;
   }
 
+  // An aggregate's reference or pointer member (`co_await Waiter{mu}`,
+  // `Waiter(mu)`) holds the mutex like a constructor parameter would.
+  bool VisitInitListExpr(InitListExpr *ILE) {
+    const InitListExpr *Semantic =
+        ILE->isSemanticForm() ? ILE : ILE->getSemanticForm();
+    if (Semantic && !Semantic->getType().isNull())
+      if (const auto *RD = Semantic->getType()->getAsCXXRecordDecl())
+        noteFieldInitializers(*RD, Semantic->inits());
+    return true;
+  }
+
+  bool VisitCXXParenListInitExpr(CXXParenListInitExpr *E) {
+    if (const auto *RD = E->getType()->getAsCXXRecordDecl())
+      noteFieldInitializers(*RD, E->getInitExprs());
+    return true;
+  }
+
+  // A getter that returns a mutex by non-const reference or pointer lets its
+  // callers lock it (`Mutex &mutex() { return mu_; }`).
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    QualType Result = FD->getReturnType();
+    if (FD->hasBody() && !Result.isNull() &&
+        (Result->isReferenceType() || Result->isPointerType()))
+      noteReturns(FD->getBody(), Result);
+    return true;
+  }
+
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() == BO_Assign)
       noteArgument(BO->getRHS(), BO->getLHS()->getType());
@@ -212,6 +239,33 @@ private:
       return !RD->lookup(&Idents.get("await_ready")).empty() ||
              !RD->lookup(&Idents.get("promise_type")).empty();
     });
+  }
+
+  /// Notes what the aggregate \p RD's reference and pointer fields are
+  /// initialized with; the semantic initializers list the bases first.
+  void noteFieldInitializers(const CXXRecordDecl &RD,
+                             llvm::ArrayRef<const Expr *> Inits) {
+    if (RD.isUnion() || !RD.hasDefinition())
+      return;
+    size_t I = RD.getNumBases();
+    for (const FieldDecl *Field : RD.fields()) {
+      if (Field->isUnnamedBitField())
+        continue;
+      if (I >= Inits.size())
+        return;
+      noteArgument(Inits[I++], Field->getType());
+    }
+  }
+
+  /// Notes the values of the returns of one function body, not those of the
+  /// lambdas in it.
+  void noteReturns(const Stmt *S, QualType Result) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S))
+      noteArgument(Return->getRetValue(), Result);
+    for (const Stmt *Child : S->children())
+      noteReturns(Child, Result);
   }
 
   static bool isStdLock(const FunctionDecl *F) {

@@ -76,7 +76,8 @@ const clang::ValueDecl *mutexDeclaration(const clang::Expr *MutexExpr);
 /// Mutexes handed to code that may lock or wait on them out of sight: passed
 /// by non-const reference or pointer to a call or a constructor other than a
 /// lock guard's or `std::lock`'s (`cv.wait(mu)`, `co_await awaiter(mu)`),
-/// stored as a pointer or reference (`auto *p = &mu;`), or given an awaitable
+/// stored as a pointer or reference (`auto *p = &mu;`, `Waiter{mu}`), returned
+/// by non-const reference or pointer (`Mutex &mutex()`), or given an awaitable
 /// to run under their lock (`co_await mu.scoped_lock(task)`).
 llvm::DenseSet<const clang::ValueDecl *>
 findEscapingMutexes(clang::ASTContext &Context, const LockModel &Model);

@@ -607,9 +607,7 @@ Ptr<int> unused_instantiation_of_int(*new int);
 // A mutex returned by non-const reference or pointer can be locked by the
 // caller under another name (`co_await s.mutex().co_scoped_lock()`, whose
 // section has no mutex declaration), so it escapes.
-// Disabled: findEscapingMutexes does not look at return statements, and
-// corolock-unnecessary-async-mutex reports such a mutex.
-TEST(EscapingMutexes, DISABLED_ReturnedByReferenceOrPointer) {
+TEST(EscapingMutexes, ReturnedByReferenceOrPointer) {
   EXPECT_THAT(escapingMutexes(R"cpp(
 namespace folly::coro {
 struct Mutex { bool try_lock(); void unlock(); };
@@ -626,10 +624,9 @@ public:
 }
 
 // Aggregate initialisation of a reference or pointer member hands the
-// mutex over like a constructor does (`co_await Waiter{mu}`).
-// Disabled: findEscapingMutexes does not look at initializer lists, and
-// corolock-unnecessary-async-mutex reports such a mutex.
-TEST(EscapingMutexes, DISABLED_AggregateInitialization) {
+// mutex over like a constructor does (`co_await Waiter{mu}`, C++20's
+// `Waiter(mu)`), also after an aggregate's bases; a const pointer does not.
+TEST(EscapingMutexes, AggregateInitialization) {
   EXPECT_THAT(escapingMutexes(R"cpp(
 namespace folly::coro {
 struct Mutex { bool try_lock(); void unlock(); };
@@ -641,13 +638,17 @@ struct Waiter {
   void await_resume();
 };
 struct Peek { const folly::coro::Mutex *m; };
-folly::coro::Mutex waited, peeked;
+struct Base { int id; };
+struct Held : Base { int n; folly::coro::Mutex *m; };
+folly::coro::Mutex waited, peeked, paren, derived;
 task<void> f() {
   co_await Waiter{waited};
   Peek p{&peeked};
+  co_await Waiter(paren);
+  Held h{{1}, 2, &derived};
 }
 )cpp"),
-              ElementsAre("waited"));
+              ElementsAre("derived", "paren", "waited"));
 }
 
 // Passing by const reference or const pointer, to a lock guard's
