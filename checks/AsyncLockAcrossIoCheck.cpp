@@ -38,6 +38,7 @@ void AsyncLockAcrossIoCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   if (!Model || !Suspensions)
     return;
+  Context = Result.Context;
   for (CriticalSection &Section : findCriticalSections(
            *Coroutine, *Result.Context, *Model, *Suspensions))
     if (Section.Kind == LockKind::Async)
@@ -110,6 +111,8 @@ static const ValueDecl *templateMember(const ValueDecl *Mutex) {
 }
 
 void AsyncLockAcrossIoCheck::onEndOfTranslationUnit() {
+  if (Context && Model)
+    Sections.bindParameters(*Context, *Model);
   if (IoAwaits && AllowedMutexes)
     for (const ValueDecl *Mutex : Sections.mutexes())
       // A class template's mutex is allowed under the name it is written
@@ -118,6 +121,7 @@ void AsyncLockAcrossIoCheck::onEndOfTranslationUnit() {
           !AllowedMutexes->matches(templateMember(Mutex)))
         reportMutex(Mutex, *IoAwaits);
   Sections.clear();
+  Context = nullptr;
 }
 
 } // namespace corolock

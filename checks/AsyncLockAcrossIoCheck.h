@@ -37,6 +37,8 @@ private:
   std::optional<IoAwaitClassifier> IoAwaits;
   std::optional<NameMatcher> AllowedMutexes;
   CriticalSectionsByMutex Sections;
+  /// The translation unit's context, once a coroutine was seen.
+  clang::ASTContext *Context = nullptr;
 };
 
 } // namespace corolock

@@ -3,6 +3,7 @@
 #include "CriticalSections.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -130,6 +131,23 @@ void CriticalSectionsByMutex::clear() {
 
 namespace {
 
+/// Calls \p Visit with each argument of \p Call and the parameter of the
+/// callee's definition (or declaration) it initializes; a member operator's
+/// first argument is its object, not a parameter.
+template <typename Callback>
+void forEachArgument(const CallExpr *Call, Callback Visit) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return;
+  if (const FunctionDecl *Definition = Callee->getDefinition())
+    Callee = Definition;
+  unsigned Shift =
+      isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+  for (unsigned I = Shift; I < Call->getNumArgs(); ++I)
+    if (I - Shift < Callee->getNumParams())
+      Visit(Call->getArg(I), Callee->getParamDecl(I - Shift));
+}
+
 class EscapeFinder : public RecursiveASTVisitor<EscapeFinder> {
 public:
   explicit EscapeFinder(const LockModel &Model) : Model(Model) {}
@@ -146,14 +164,9 @@ public:
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || isStdLock(Callee))
       return true;
-    // A member operator's first argument is its object.
-    unsigned Shift = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee)
-                         ? 1
-                         : 0;
-    for (unsigned I = Shift; I < Call->getNumArgs(); ++I)
-      if (I - Shift < Callee->getNumParams())
-        noteArgument(Call->getArg(I),
-                     Callee->getParamDecl(I - Shift)->getType());
+    forEachArgument(Call, [&](const Expr *Arg, const ParmVarDecl *Param) {
+      noteArgument(Arg, Param->getType());
+    });
     return true;
   }
 
@@ -292,7 +305,87 @@ private:
   const LockModel &Model;
 };
 
+/// Which mutex declarations the calls of a translation unit pass to each
+/// mutex parameter by reference or pointer, keyed by the parameter's
+/// location (shared by a template's instantiations, as sections are).
+class ParameterBinder : public RecursiveASTVisitor<ParameterBinder> {
+public:
+  explicit ParameterBinder(const LockModel &Model) : Model(Model) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    forEachArgument(Call, [&](const Expr *Arg, const ParmVarDecl *Param) {
+      QualType T = Param->getType();
+      if (!T->isReferenceType() && !T->isPointerType())
+        return;
+      if (!Model.isMutex(T->getPointeeType()) ||
+          Param->getLocation().isInvalid())
+        return;
+      if (const ValueDecl *Bound = mutexDeclaration(Arg)) {
+        auto &Known = Bindings[Param->getLocation()];
+        if (!llvm::is_contained(Known, Bound))
+          Known.push_back(Bound);
+      }
+    });
+    return true;
+  }
+
+  bool binds(const ValueDecl *M) const {
+    return isa<ParmVarDecl>(M) && Bindings.count(M->getLocation());
+  }
+
+  /// The mutexes \p M stands for: itself unless it is a parameter bound by
+  /// some call; the mutexes those calls pass, resolved in turn.
+  void resolve(const ValueDecl *M,
+               llvm::SmallPtrSetImpl<const ValueDecl *> &Visiting,
+               llvm::SmallVectorImpl<const ValueDecl *> &Roots) const {
+    if (!binds(M)) {
+      if (!llvm::is_contained(Roots, M))
+        Roots.push_back(M);
+      return;
+    }
+    if (!Visiting.insert(M).second)
+      return; // Recursion passes the parameter on to itself.
+    for (const ValueDecl *Bound : Bindings.find(M->getLocation())->second)
+      resolve(Bound, Visiting, Roots);
+  }
+
+private:
+  const LockModel &Model;
+  llvm::DenseMap<SourceLocation, llvm::SmallVector<const ValueDecl *, 2>>
+      Bindings;
+};
+
 } // namespace
+
+void CriticalSectionsByMutex::remove(const ValueDecl *M) {
+  Sections.erase(M);
+  llvm::erase(Order, M);
+}
+
+void CriticalSectionsByMutex::bindParameters(ASTContext &Context,
+                                             const LockModel &Model) {
+  ParameterBinder Binder(Model);
+  Binder.TraverseAST(Context);
+  for (const ValueDecl *M : std::vector<const ValueDecl *>(Order)) {
+    if (!Binder.binds(M))
+      continue;
+    llvm::SmallPtrSet<const ValueDecl *, 4> Visiting;
+    llvm::SmallVector<const ValueDecl *, 2> Roots;
+    Binder.resolve(M, Visiting, Roots);
+    if (Roots.empty())
+      continue;
+    std::vector<CriticalSection> Moved = Sections[M];
+    remove(M);
+    for (const ValueDecl *Root : Roots)
+      for (CriticalSection Section : Moved) {
+        Section.Mutex = Root;
+        add(std::move(Section));
+      }
+  }
+}
 
 llvm::DenseSet<const ValueDecl *> findEscapingMutexes(ASTContext &Context,
                                                       const LockModel &Model) {

@@ -62,7 +62,15 @@ public:
   llvm::ArrayRef<CriticalSection> sections(const clang::ValueDecl *M) const;
   void clear();
 
+  /// Counts the sections of a mutex parameter (`task<> refresh(Mutex &m)`)
+  /// among those of each mutex the calls in \p Context bind it to
+  /// (`refresh(g_mu)`), through parameters passed on; a parameter bound to
+  /// no known mutex stays a mutex of its own.
+  void bindParameters(clang::ASTContext &Context, const LockModel &Model);
+
 private:
+  void remove(const clang::ValueDecl *M);
+
   std::vector<const clang::ValueDecl *> Order;
   llvm::DenseMap<clang::SourceLocation, const clang::ValueDecl *> ByLocation;
   llvm::DenseMap<const clang::ValueDecl *, std::vector<CriticalSection>>

@@ -241,7 +241,8 @@ std::vector<std::string> criticalSections(const std::string &Code,
 }
 
 std::vector<std::string> sectionsByMutex(const std::string &Code,
-                                         const LockModelOptions &Options) {
+                                         const LockModelOptions &Options,
+                                         bool BindParameters) {
   ParsedCode Parsed(Code);
   if (Parsed.hasErrors())
     return {"parse error"};
@@ -252,6 +253,8 @@ std::vector<std::string> sectionsByMutex(const std::string &Code,
       for (CriticalSection &S :
            findCriticalSections(*FD, Parsed.context(), Model, Suspensions))
         ByMutex.add(std::move(S));
+    if (BindParameters)
+      ByMutex.bindParameters(Parsed.context(), Model);
     std::vector<std::string> Lines;
     for (const ValueDecl *M : ByMutex.mutexes()) {
       std::string Line = M->getQualifiedNameAsString() + ":";

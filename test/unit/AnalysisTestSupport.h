@@ -68,9 +68,11 @@ std::vector<std::string> criticalSections(const std::string &Code,
 
 /// The async and sync critical sections of every coroutine of \p Code added
 /// to one CriticalSectionsByMutex, one line per mutex in its order:
-/// "<qualified mutex>: L<acquisition> ...".
+/// "<qualified mutex>: L<acquisition> ...". With \p BindParameters, the
+/// sections of mutex parameters then join the mutexes the calls bind them to.
 std::vector<std::string> sectionsByMutex(const std::string &Code,
-                                         const LockModelOptions &Options = {});
+                                         const LockModelOptions &Options = {},
+                                         bool BindParameters = false);
 
 /// The qualified names of the mutexes findEscapingMutexes finds, sorted.
 std::vector<std::string> escapingMutexes(const std::string &Code,

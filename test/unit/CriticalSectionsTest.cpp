@@ -422,6 +422,42 @@ task<void> h() {
               ElementsAre("S::mu_: L6 L11", "a: L10 L17"));
 }
 
+// A mutex parameter's sections join each mutex its callers pass, through
+// parameters passed on and recursion; a parameter no call binds stays a
+// mutex of its own, and a non-mutex or by-value parameter binds nothing.
+TEST(CriticalSectionsByMutex, BindsParametersToCallersMutexes) {
+  const char *Code = R"cpp(
+task<void> lock_ref(std::mutex &m) {
+  std::lock_guard<std::mutex> g(m);
+  co_await send(1);
+}
+task<void> lock_ptr(std::mutex *p, int depth) {
+  std::lock_guard<std::mutex> g(*p);
+  if (depth)
+    co_await lock_ptr(p, depth - 1);
+}
+task<void> pass_on(std::mutex &m) { co_await lock_ptr(&m, 1); }
+task<void> unbound(std::mutex &m) {
+  std::lock_guard<std::mutex> g(m);
+  co_await send(2);
+}
+std::mutex a, b;
+struct S {
+  std::mutex mu_;
+  task<void> run() {
+    std::lock_guard<std::mutex> g(a);
+    co_await lock_ref(a);
+    co_await lock_ref(mu_);
+    co_await pass_on(b);
+  }
+};
+)cpp";
+  EXPECT_THAT(sectionsByMutex(Code),
+              ElementsAre("m: L3", "p: L7", "m: L13", "a: L20"));
+  EXPECT_THAT(sectionsByMutex(Code, {}, /*BindParameters=*/true),
+              ElementsAre("m: L13", "a: L20 L3", "S::mu_: L3", "b: L7"));
+}
+
 // A coroutine template instantiated twice yields the same acquisitions
 // twice; each is added once.
 TEST(CriticalSectionsByMutex, DedupesTemplateInstantiations) {
