@@ -1,4 +1,4 @@
-// The only fixture built against the real standard library (libstdc++'s
+// Built against the real standard library (libstdc++'s
 // <mutex>, <shared_mutex> and <coroutine>, no mocks), with its own task type:
 // the guards and tags of the real headers behave as the mocks do.
 // RUN: %check_corolock corolock-sync-lock-across-suspend %s
