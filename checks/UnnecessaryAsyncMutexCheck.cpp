@@ -134,16 +134,24 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
     });
     if (Suspends || !isJudged(Mutex, Escaping))
       continue;
-    bool Atomic = llvm::all_of(All, [&](const CriticalSection &S) {
-      return isLoneIntegerUpdate(S, *Context);
-    });
+    // What would do instead: an atomic, a reader/writer mutex when some
+    // section reads shared, or a plain mutex.
+    enum { PlainMutex, SharedMutex, Atomic } Replacement = PlainMutex;
+    if (llvm::all_of(All, [&](const CriticalSection &S) {
+          return isLoneIntegerUpdate(S, *Context);
+        }))
+      Replacement = Atomic;
+    else if (llvm::any_of(All, [](const CriticalSection &S) {
+               return S.Mode != LockMode::Exclusive;
+             }))
+      Replacement = SharedMutex;
     for (const CriticalSection &Section : All) {
       diag(Section.Acquisition,
            "async mutex %0 is never held across a suspension point; "
-           "%select{a std::mutex|a std::atomic for this lone integer "
-           "update}1 would do, without suspending and rescheduling the "
-           "coroutine to lock it")
-          << Mutex << Atomic;
+           "%select{a std::mutex|a std::shared_mutex|a std::atomic for this "
+           "lone integer update}1 would do, without suspending and "
+           "rescheduling the coroutine to lock it")
+          << Mutex << Replacement;
       diag(Mutex->getLocation(),
            "%0 declared here; %1 critical section%s1 examined in this "
            "translation unit, none suspends while holding it",

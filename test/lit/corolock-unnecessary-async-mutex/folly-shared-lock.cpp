@@ -25,7 +25,7 @@ task<void> publish() {
 
 task<int> peek() {
   co_await quick.co_lock_shared();
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: async mutex 'quick' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: async mutex 'quick' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
   // CHECK-NOTES: :[[@LINE-17]]:26: note: 'quick' declared here; 1 critical section examined in this translation unit, none suspends while holding it
   int v;
   {

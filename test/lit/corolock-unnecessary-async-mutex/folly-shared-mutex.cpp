@@ -17,7 +17,7 @@ task<int> read_scoped(int i) {
   {
     std::shared_lock<folly::coro::SharedMutex> lk =
         co_await mu.co_scoped_lock_shared();
-        // CHECK-NOTES: :[[@LINE-2]]:48: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+        // CHECK-NOTES: :[[@LINE-2]]:48: warning: async mutex 'mu' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
         // CHECK-NOTES: :[[@LINE-10]]:26: note: 'mu' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
     value = config[i] + version;
   }
@@ -26,7 +26,7 @@ task<int> read_scoped(int i) {
 
 task<int> read_manual(int i) {
   co_await mu.co_lock_shared();
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: async mutex 'mu' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
   // CHECK-NOTES: :[[@LINE-19]]:26: note: 'mu' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
   int value = config[i];
   mu.unlock_shared();
@@ -36,7 +36,7 @@ task<int> read_manual(int i) {
 
 task<void> write(int i, int value) {
   auto lk = co_await mu.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'mu' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
   // CHECK-NOTES: :[[@LINE-29]]:26: note: 'mu' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
   config[i] = value;
   ++version;

@@ -31,7 +31,7 @@ coro::task<void> miss() {
 
 coro::task<int> lookup(int i) {
   co_await table.lock_shared();
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: async mutex 'table' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: async mutex 'table' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
   // CHECK-NOTES: :[[@LINE-23]]:39: note: 'table' declared here; 1 critical section examined in this translation unit, none suspends while holding it
   int row = rows[i];
   co_await table.unlock_shared();

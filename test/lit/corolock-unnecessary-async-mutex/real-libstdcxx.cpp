@@ -75,13 +75,13 @@ class Registry {
 public:
   task<void> put(std::string key, std::vector<char> value) {
     auto lk = co_await mu_.co_scoped_lock();
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
     entries_[std::move(key)] = std::move(value);
   }
 
   task<std::size_t> size(const std::string &key) {
     auto lk = co_await mu_.co_scoped_lock_shared();
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
     auto it = entries_.find(key);
     co_return it == entries_.end() ? 0 : it->second.size();
   }
