@@ -11,6 +11,10 @@
 #   %std_cxx20      the flags every fixture compiles with
 #   %mocks          -isystem for the mock headers in test/lit/Inputs
 #   %outside_repo_tmp  a scratch directory with no .clang-tidy above it
+#   %corolock_clangd  clangd with the corolock module (tools/corolock-clangd)
+#   %stock_clangd   clangd of the build's LLVM, without corolock
+#   %lsp_session    lsp_session.py: talks LSP to a clangd (see its doc)
+#   %python         the Python that runs lit
 import os
 import sys
 import tempfile
@@ -47,8 +51,20 @@ config.substitutions.append(
         ),
     )
 )
-# Before %corolock, which is its prefix.
+# Before %corolock, which is their prefix.
 config.substitutions.append(("%corolock_plugin", config.corolock_plugin))
+config.substitutions.append(("%corolock_clangd", config.corolock_clangd))
+config.substitutions.append(("%stock_clangd", config.stock_clangd))
+config.substitutions.append(
+    (
+        "%lsp_session",
+        "{} {}".format(
+            sys.executable,
+            os.path.join(config.test_source_root, "corolock-clangd", "lsp_session.py"),
+        ),
+    )
+)
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%corolock", config.corolock_tool))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%std_cxx20", "-std=c++20"))

@@ -2,10 +2,13 @@
 //
 // Behaves exactly like clang-tidy, except that when neither the command line
 // (--checks) nor the configuration that applies enables a corolock check, it
-// runs the corolock checks alone (as if given --checks=-*,corolock-*).
+// runs the corolock checks alone (as if given --checks=-*,corolock-*). It
+// also gives clang the resource directory of the LLVM it is built with, which
+// clang would look for beside the corolock executable.
 //
 //===----------------------------------------------------------------------===//
 
+#include "ClangResourceDir.h"
 #include "CorolockVersion.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang-tidy/GlobList.h"
@@ -127,5 +130,13 @@ int main(int Argc, const char **Argv) {
   std::vector<const char *> Args(Argv, Argv + Argc);
   if (!userChoseChecks(Args))
     Args.insert(Args.begin() + 1, DefaultCorolockChecks);
+  // Before the compile command's own arguments, so that a -resource-dir there
+  // or in --extra-arg still wins.
+  std::string ResourceDirArg;
+  if (!corolock::choosesResourceDir(Args))
+    if (auto Dir = corolock::clangResourceDir(Argv[0])) {
+      ResourceDirArg = "--extra-arg-before=-resource-dir=" + *Dir;
+      Args.insert(Args.begin() + 1, ResourceDirArg.c_str());
+    }
   return clangTidyMain(static_cast<int>(Args.size()), Args.data());
 }

@@ -1,0 +1,30 @@
+//===--- ClangResourceDir.h - clang's resource directory for a tool -------===//
+//
+// Where the corolock tools find clang's builtin headers (stddef.h, ...) and the
+// other files of clang's resource directory (sanitizer ignore lists), wherever
+// the tool is installed.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLOCK_TOOLS_SUPPORT_CLANGRESOURCEDIR_H
+#define COROLOCK_TOOLS_SUPPORT_CLANGRESOURCEDIR_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include <optional>
+#include <string>
+
+namespace corolock {
+
+/// The resource directory of the LLVM installation the tool was built
+/// against, if it is there; else the one in the tool's own prefix
+/// (<prefix>/lib/clang/<major>, as clang looks it up for itself), if it is
+/// there. Clang's default for a tool outside the LLVM tree points to a
+/// directory that does not exist.
+std::optional<std::string> clangResourceDir(const char *Argv0);
+
+/// Whether an argument already chooses the resource directory.
+bool choosesResourceDir(llvm::ArrayRef<const char *> Args);
+
+} // namespace corolock
+
+#endif // COROLOCK_TOOLS_SUPPORT_CLANGRESOURCEDIR_H
