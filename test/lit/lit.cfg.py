@@ -14,7 +14,7 @@
 #   %corolock_clangd  clangd with the corolock module (tools/corolock-clangd)
 #   %stock_clangd   clangd of the build's LLVM, without corolock
 #   %lsp_session    lsp_session.py: talks LSP to a clangd (see its doc)
-#   %python         the Python that runs lit
+#   %clang_resource_dir  clang's resource directory of the build's LLVM
 import os
 import sys
 import tempfile
@@ -64,7 +64,7 @@ config.substitutions.append(
         ),
     )
 )
-config.substitutions.append(("%python", sys.executable))
+config.substitutions.append(("%clang_resource_dir", config.clang_resource_dir))
 config.substitutions.append(("%corolock", config.corolock_tool))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%std_cxx20", "-std=c++20"))
