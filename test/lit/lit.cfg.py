@@ -15,6 +15,8 @@
 #   %stock_clangd   clangd of the build's LLVM, without corolock
 #   %lsp_session    lsp_session.py: talks LSP to a clangd (see its doc)
 #   %clang_resource_dir  clang's resource directory of the build's LLVM
+#   %python         the Python that runs lit, for the tests' helper scripts
+#   %wrapper        tools/corolock-pre-commit/corolock-pre-commit
 import os
 import sys
 import tempfile
@@ -65,6 +67,18 @@ config.substitutions.append(
     )
 )
 config.substitutions.append(("%clang_resource_dir", config.clang_resource_dir))
+config.substitutions.append(("%python", sys.executable))
+config.substitutions.append(
+    (
+        "%wrapper",
+        os.path.join(
+            config.corolock_src_root,
+            "tools",
+            "corolock-pre-commit",
+            "corolock-pre-commit",
+        ),
+    )
+)
 config.substitutions.append(("%corolock", config.corolock_tool))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
 config.substitutions.append(("%std_cxx20", "-std=c++20"))

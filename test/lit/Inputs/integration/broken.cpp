@@ -1,0 +1,5 @@
+#include "task.h"
+
+task<void> broken() {
+  co_await send(undeclared);
+}
