@@ -18,7 +18,7 @@
 namespace clang {
 namespace clangd {
 // Defined in clangd's libclangdMain, whose header is not installed.
-int clangdMain(int Argc, char *Argv[]);
+int clangdMain(int Argc, char *Argv[]); // NOLINT(misc-use-internal-linkage)
 } // namespace clangd
 } // namespace clang
 
