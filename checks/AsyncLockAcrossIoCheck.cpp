@@ -112,7 +112,7 @@ static const ValueDecl *templateMember(const ValueDecl *Mutex) {
 
 void AsyncLockAcrossIoCheck::onEndOfTranslationUnit() {
   if (Context && Model)
-    Sections.bindParameters(*Context, *Model);
+    Sections.bindParameters(analyzeMutexFlow(*Context, *Model));
   if (IoAwaits && AllowedMutexes)
     for (const ValueDecl *Mutex : Sections.mutexes())
       // A class template's mutex is allowed under the name it is written

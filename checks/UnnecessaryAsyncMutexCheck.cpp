@@ -63,8 +63,10 @@ bool isLoneIntegerUpdate(const CriticalSection &Section, ASTContext &Context) {
     Unlock = Await->getOperand();
   const auto *Call =
       dyn_cast_or_null<CXXMemberCallExpr>(Unlock->IgnoreImplicit());
-  return Call &&
-         mutexDeclaration(Call->getImplicitObjectArgument()) == Section.Mutex;
+  // The unlock names the mutex as the acquisition does (a parameter's name,
+  // where Section.Mutex is the mutex passed to it).
+  return Call && mutexDeclaration(Call->getImplicitObjectArgument()) ==
+                     mutexDeclaration(Section.MutexExpr);
 }
 
 } // namespace
@@ -95,15 +97,9 @@ void UnnecessaryAsyncMutexCheck::check(const MatchFinder::MatchResult &Result) {
 /// it out of sight: it is an object, not a reference or pointer to one; it
 /// does not escape; and (unless the user opts in) it is not declared in a
 /// header that other translation units may include.
-bool UnnecessaryAsyncMutexCheck::isJudged(
-    const ValueDecl *Mutex,
-    const llvm::DenseSet<const ValueDecl *> &Escaping) const {
-  // Escaping is by declaration location, as the sections are grouped: one
-  // instantiation's member escaping is the template's.
-  if (llvm::any_of(Escaping, [&](const ValueDecl *D) {
-        return D == Mutex || (D->getLocation().isValid() &&
-                              D->getLocation() == Mutex->getLocation());
-      }))
+bool UnnecessaryAsyncMutexCheck::isJudged(const ValueDecl *Mutex,
+                                          const MutexFlow &Flow) const {
+  if (Flow.escapes(Mutex))
     return false;
   // A reference or pointer (`task<> f(async_mutex &m)`) names a mutex whose
   // other critical sections are out of sight, with the caller's.
@@ -120,8 +116,9 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
     Sections.clear();
     return;
   }
-  llvm::DenseSet<const ValueDecl *> Escaping =
-      findEscapingMutexes(*Context, *Model);
+  // Sections taken through a parameter count for the mutexes passed to it.
+  MutexFlow Flow = analyzeMutexFlow(*Context, *Model);
+  Sections.bindParameters(Flow);
   for (const ValueDecl *Mutex : Sections.mutexes()) {
     llvm::ArrayRef<CriticalSection> All = Sections.sections(Mutex);
     // A lock handed to an awaitable (`co_await cv.wait(lk)`) is released and
@@ -132,7 +129,7 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
       return !S.Suspensions.empty() || !S.HandOffs.empty() ||
              !S.MovedOut.empty();
     });
-    if (Suspends || !isJudged(Mutex, Escaping))
+    if (Suspends || !isJudged(Mutex, Flow))
       continue;
     // What would do instead: an atomic, a reader/writer mutex when some
     // section reads shared, or a plain mutex.

@@ -22,8 +22,7 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  bool isJudged(const clang::ValueDecl *Mutex,
-                const llvm::DenseSet<const clang::ValueDecl *> &Escaping) const;
+  bool isJudged(const clang::ValueDecl *Mutex, const MutexFlow &Flow) const;
 
   bool IncludeHeaderMutexes;
   CriticalSectionsByMutex Sections;

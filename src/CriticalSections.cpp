@@ -148,9 +148,9 @@ void forEachArgument(const CallExpr *Call, Callback Visit) {
       Visit(Call->getArg(I), Callee->getParamDecl(I - Shift));
 }
 
-class EscapeFinder : public RecursiveASTVisitor<EscapeFinder> {
+class MutexFlowFinder : public RecursiveASTVisitor<MutexFlowFinder> {
 public:
-  explicit EscapeFinder(const LockModel &Model) : Model(Model) {}
+  explicit MutexFlowFinder(const LockModel &Model) : Model(Model) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
@@ -160,12 +160,13 @@ public:
         MC && runsUnderLock(MC))
       if (const ValueDecl *D =
               mutexDeclaration(MC->getImplicitObjectArgument()))
-        Escaping.insert(D);
+        Flow.Escaping.insert(D);
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || isStdLock(Callee))
       return true;
     forEachArgument(Call, [&](const Expr *Arg, const ParmVarDecl *Param) {
-      noteArgument(Arg, Param->getType());
+      if (!bindParameter(Arg, *Param))
+        noteArgument(Arg, Param->getType());
     });
     return true;
   }
@@ -229,9 +230,28 @@ public:
     return true;
   }
 
-  llvm::DenseSet<const ValueDecl *> Escaping;
+  MutexFlow Flow;
 
 private:
+  /// A mutex passed by reference or pointer to a parameter of a function
+  /// defined here is locked under the parameter's name, in sight; records
+  /// which mutex the parameter stands for.
+  bool bindParameter(const Expr *Arg, const ParmVarDecl &Param) {
+    QualType T = Param.getType();
+    const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
+    if (!Function || !Function->doesThisDeclarationHaveABody() ||
+        Param.getLocation().isInvalid() ||
+        !(T->isReferenceType() || T->isPointerType()) ||
+        !Model.isMutex(T->getPointeeType()))
+      return false;
+    if (const ValueDecl *Bound = mutexDeclaration(Arg)) {
+      auto &Known = Flow.PassedTo[Param.getLocation()];
+      if (!llvm::is_contained(Known, Bound))
+        Known.push_back(Bound);
+    }
+    return true;
+  }
+
   /// A mutex that runs an awaitable under its own lock (libcoro's
   /// `co_await m.scoped_lock(task)`) holds the lock across whatever the
   /// awaitable awaits, out of sight.
@@ -299,63 +319,10 @@ private:
       T = T->getPointeeType();
     if (Model.isMutex(T))
       if (const ValueDecl *D = mutexDeclaration(Arg))
-        Escaping.insert(D);
+        Flow.Escaping.insert(D);
   }
 
   const LockModel &Model;
-};
-
-/// Which mutex declarations the calls of a translation unit pass to each
-/// mutex parameter by reference or pointer, keyed by the parameter's
-/// location (shared by a template's instantiations, as sections are).
-class ParameterBinder : public RecursiveASTVisitor<ParameterBinder> {
-public:
-  explicit ParameterBinder(const LockModel &Model) : Model(Model) {}
-
-  bool shouldVisitTemplateInstantiations() const { return true; }
-  bool shouldVisitImplicitCode() const { return false; }
-
-  bool VisitCallExpr(CallExpr *Call) {
-    forEachArgument(Call, [&](const Expr *Arg, const ParmVarDecl *Param) {
-      QualType T = Param->getType();
-      if (!T->isReferenceType() && !T->isPointerType())
-        return;
-      if (!Model.isMutex(T->getPointeeType()) ||
-          Param->getLocation().isInvalid())
-        return;
-      if (const ValueDecl *Bound = mutexDeclaration(Arg)) {
-        auto &Known = Bindings[Param->getLocation()];
-        if (!llvm::is_contained(Known, Bound))
-          Known.push_back(Bound);
-      }
-    });
-    return true;
-  }
-
-  bool binds(const ValueDecl *M) const {
-    return isa<ParmVarDecl>(M) && Bindings.count(M->getLocation());
-  }
-
-  /// The mutexes \p M stands for: itself unless it is a parameter bound by
-  /// some call; the mutexes those calls pass, resolved in turn.
-  void resolve(const ValueDecl *M,
-               llvm::SmallPtrSetImpl<const ValueDecl *> &Visiting,
-               llvm::SmallVectorImpl<const ValueDecl *> &Roots) const {
-    if (!binds(M)) {
-      if (!llvm::is_contained(Roots, M))
-        Roots.push_back(M);
-      return;
-    }
-    if (!Visiting.insert(M).second)
-      return; // Recursion passes the parameter on to itself.
-    for (const ValueDecl *Bound : Bindings.find(M->getLocation())->second)
-      resolve(Bound, Visiting, Roots);
-  }
-
-private:
-  const LockModel &Model;
-  llvm::DenseMap<SourceLocation, llvm::SmallVector<const ValueDecl *, 2>>
-      Bindings;
 };
 
 } // namespace
@@ -365,16 +332,11 @@ void CriticalSectionsByMutex::remove(const ValueDecl *M) {
   llvm::erase(Order, M);
 }
 
-void CriticalSectionsByMutex::bindParameters(ASTContext &Context,
-                                             const LockModel &Model) {
-  ParameterBinder Binder(Model);
-  Binder.TraverseAST(Context);
+void CriticalSectionsByMutex::bindParameters(const MutexFlow &Flow) {
   for (const ValueDecl *M : std::vector<const ValueDecl *>(Order)) {
-    if (!Binder.binds(M))
+    if (!Flow.binds(M))
       continue;
-    llvm::SmallPtrSet<const ValueDecl *, 4> Visiting;
-    llvm::SmallVector<const ValueDecl *, 2> Roots;
-    Binder.resolve(M, Visiting, Roots);
+    llvm::SmallVector<const ValueDecl *, 2> Roots = Flow.roots(M);
     if (Roots.empty())
       continue;
     std::vector<CriticalSection> Moved = Sections[M];
@@ -387,11 +349,53 @@ void CriticalSectionsByMutex::bindParameters(ASTContext &Context,
   }
 }
 
-llvm::DenseSet<const ValueDecl *> findEscapingMutexes(ASTContext &Context,
-                                                      const LockModel &Model) {
-  EscapeFinder Finder(Model);
+bool MutexFlow::binds(const ValueDecl *M) const {
+  return isa<ParmVarDecl>(M) && PassedTo.count(M->getLocation());
+}
+
+bool MutexFlow::escapes(const ValueDecl *M) const {
+  // By declaration location too, as sections are grouped: one
+  // instantiation's member escaping is the template's.
+  return llvm::any_of(Escaping, [&](const ValueDecl *D) {
+    return D == M ||
+           (D->getLocation().isValid() && D->getLocation() == M->getLocation());
+  });
+}
+
+llvm::SmallVector<const ValueDecl *, 2>
+MutexFlow::roots(const ValueDecl *M) const {
+  llvm::SmallVector<const ValueDecl *, 2> Roots;
+  llvm::SmallPtrSet<const ValueDecl *, 4> Visited;
+  llvm::SmallVector<const ValueDecl *, 4> Worklist = {M};
+  while (!Worklist.empty()) {
+    const ValueDecl *D = Worklist.pop_back_val();
+    if (!Visited.insert(D).second)
+      continue; // Recursion passes a parameter on to itself.
+    if (!binds(D)) {
+      Roots.push_back(D);
+      continue;
+    }
+    llvm::append_range(Worklist, PassedTo.find(D->getLocation())->second);
+  }
+  return Roots;
+}
+
+MutexFlow analyzeMutexFlow(ASTContext &Context, const LockModel &Model) {
+  MutexFlowFinder Finder(Model);
   Finder.TraverseAST(Context);
-  return std::move(Finder.Escaping);
+  MutexFlow Flow = std::move(Finder.Flow);
+  // A parameter that escapes lets out every mutex passed to it.
+  llvm::SmallVector<const ValueDecl *, 8> Worklist(Flow.Escaping.begin(),
+                                                   Flow.Escaping.end());
+  while (!Worklist.empty()) {
+    const ValueDecl *D = Worklist.pop_back_val();
+    if (!Flow.binds(D))
+      continue;
+    for (const ValueDecl *Passed : Flow.PassedTo.find(D->getLocation())->second)
+      if (Flow.Escaping.insert(Passed).second)
+        Worklist.push_back(Passed);
+  }
+  return Flow;
 }
 
 } // namespace corolock

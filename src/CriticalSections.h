@@ -63,10 +63,10 @@ public:
   void clear();
 
   /// Counts the sections of a mutex parameter (`task<> refresh(Mutex &m)`)
-  /// among those of each mutex the calls in \p Context bind it to
-  /// (`refresh(g_mu)`), through parameters passed on; a parameter bound to
-  /// no known mutex stays a mutex of its own.
-  void bindParameters(clang::ASTContext &Context, const LockModel &Model);
+  /// among those of each mutex that calls pass to it (`refresh(g_mu)`), as
+  /// \p Flow found, through parameters passed on; a parameter bound to no
+  /// known mutex stays a mutex of its own.
+  void bindParameters(const struct MutexFlow &Flow);
 
 private:
   void remove(const clang::ValueDecl *M);
@@ -81,14 +81,35 @@ private:
 /// canonical; null if none.
 const clang::ValueDecl *mutexDeclaration(const clang::Expr *MutexExpr);
 
-/// Mutexes handed to code that may lock or wait on them out of sight: passed
-/// by non-const reference or pointer to a call or a constructor other than a
-/// lock guard's or `std::lock`'s (`cv.wait(mu)`, `co_await awaiter(mu)`),
-/// stored as a pointer or reference (`auto *p = &mu;`, `Waiter{mu}`), returned
-/// by non-const reference or pointer (`Mutex &mutex()`), or given an awaitable
-/// to run under their lock (`co_await mu.scoped_lock(task)`).
-llvm::DenseSet<const clang::ValueDecl *>
-findEscapingMutexes(clang::ASTContext &Context, const LockModel &Model);
+/// How the mutexes of a translation unit are handed around.
+struct MutexFlow {
+  /// Mutexes handed to code that may lock or wait on them out of sight:
+  /// passed by non-const reference or pointer to a constructor other than a
+  /// lock guard's, or to a function not defined in the translation unit
+  /// other than `std::lock` (`cv.wait(mu)`, `co_await awaiter(mu)`), or to a
+  /// parameter that escapes in turn; stored as a pointer or reference
+  /// (`auto *p = &mu;`, `Waiter{mu}`); returned by non-const reference or
+  /// pointer (`Mutex &mutex()`); or given an awaitable to run under their
+  /// lock (`co_await mu.scoped_lock(task)`).
+  llvm::DenseSet<const clang::ValueDecl *> Escaping;
+  /// For each mutex parameter (by reference or pointer) of a function
+  /// defined in the translation unit, by its location (shared by a
+  /// template's instantiations), the mutexes that calls pass to it.
+  llvm::DenseMap<clang::SourceLocation,
+                 llvm::SmallVector<const clang::ValueDecl *, 2>>
+      PassedTo;
+
+  /// Whether \p M, or the declaration at its location, escapes.
+  bool escapes(const clang::ValueDecl *M) const;
+  /// Whether \p M is a parameter some call passes a known mutex to.
+  bool binds(const clang::ValueDecl *M) const;
+  /// The mutexes \p M stands for: itself unless some call binds it; else the
+  /// mutexes passed to it, resolved in turn.
+  llvm::SmallVector<const clang::ValueDecl *, 2>
+  roots(const clang::ValueDecl *M) const;
+};
+
+MutexFlow analyzeMutexFlow(clang::ASTContext &Context, const LockModel &Model);
 
 } // namespace corolock
 

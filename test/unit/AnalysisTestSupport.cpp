@@ -254,7 +254,7 @@ std::vector<std::string> sectionsByMutex(const std::string &Code,
            findCriticalSections(*FD, Parsed.context(), Model, Suspensions))
         ByMutex.add(std::move(S));
     if (BindParameters)
-      ByMutex.bindParameters(Parsed.context(), Model);
+      ByMutex.bindParameters(analyzeMutexFlow(Parsed.context(), Model));
     std::vector<std::string> Lines;
     for (const ValueDecl *M : ByMutex.mutexes()) {
       std::string Line = M->getQualifiedNameAsString() + ":";
@@ -274,7 +274,7 @@ std::vector<std::string> escapingMutexes(const std::string &Code,
   return withClassifiers(Options, "", [&](const LockModel &Model,
                                           const auto &) {
     std::vector<std::string> Names;
-    for (const ValueDecl *D : findEscapingMutexes(Parsed.context(), Model))
+    for (const ValueDecl *D : analyzeMutexFlow(Parsed.context(), Model).Escaping)
       Names.push_back(D->getQualifiedNameAsString());
     llvm::sort(Names);
     return Names;

@@ -74,7 +74,8 @@ std::vector<std::string> sectionsByMutex(const std::string &Code,
                                          const LockModelOptions &Options = {},
                                          bool BindParameters = false);
 
-/// The qualified names of the mutexes findEscapingMutexes finds, sorted.
+/// The qualified names of the escaping mutexes (and mutex parameters) that
+/// analyzeMutexFlow finds, sorted.
 std::vector<std::string> escapingMutexes(const std::string &Code,
                                          const LockModelOptions &Options = {});
 

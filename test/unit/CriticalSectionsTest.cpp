@@ -1,7 +1,7 @@
 //===--- CriticalSectionsTest.cpp - Critical sections of coroutines -------===//
 //
 // findCriticalSections, mutexDeclaration, CriticalSectionsByMutex and
-// findEscapingMutexes. The async mutexes are minimal mocks written into each
+// analyzeMutexFlow. The async mutexes are minimal mocks written into each
 // snippet, spelled as in their libraries. Line numbers are relative to the
 // snippet: the empty line after `R"cpp(` is line 1.
 //
@@ -550,7 +550,7 @@ task<void> f() {
 }
 
 //===----------------------------------------------------------------------===//
-// findEscapingMutexes
+// analyzeMutexFlow
 //===----------------------------------------------------------------------===//
 
 // A mutex passed by non-const reference or pointer to a call or to a
@@ -619,7 +619,7 @@ void f() {
 // from a dependent argument (`: r_(t)`, kept as a ParenListExpr without a
 // type until instantiation) is skipped; its instantiations are judged.
 // A template's dependent member initializers have no type yet; they once
-// crashed findEscapingMutexes in every TU including libstdc++'s <string>.
+// crashed analyzeMutexFlow in every TU including libstdc++'s <string>.
 TEST(EscapingMutexes, DependentMemberInitializers) {
   EXPECT_THAT(escapingMutexes(R"cpp(
 namespace folly::coro {
@@ -685,6 +685,37 @@ task<void> f() {
 }
 )cpp"),
               ElementsAre("derived", "paren", "waited"));
+}
+
+// A mutex passed to a parameter of a function defined here is locked in
+// sight and does not escape, unless the parameter escapes in turn (passed on
+// to an unknown function, also through another parameter, or stored): the
+// escaping parameter lets out every mutex passed to it.
+TEST(EscapingMutexes, ThroughDefinedFunctions) {
+  EXPECT_THAT(escapingMutexes(R"cpp(
+namespace folly::coro {
+struct Mutex { bool try_lock(); void unlock(); };
+}
+void unknown(folly::coro::Mutex &);
+folly::coro::Mutex *kept;
+task<void> locks(folly::coro::Mutex &m) { co_return; }
+task<void> leaks(folly::coro::Mutex &m) { unknown(m); co_return; }
+task<void> forwards(folly::coro::Mutex *p) { co_await leaks(*p); }
+task<void> stores(folly::coro::Mutex &m) { kept = &m; co_return; }
+task<void> recurses(folly::coro::Mutex &m, int n) {
+  if (n)
+    co_await recurses(m, n - 1);
+}
+folly::coro::Mutex in_sight, recursive, leaked, forwarded, stored;
+task<void> f() {
+  co_await locks(in_sight);
+  co_await recurses(recursive, 3);
+  co_await leaks(leaked);
+  co_await forwards(&forwarded);
+  co_await stores(stored);
+}
+)cpp"),
+              ElementsAre("forwarded", "leaked", "m", "m", "p", "stored"));
 }
 
 // Passing by const reference or const pointer, to a lock guard's

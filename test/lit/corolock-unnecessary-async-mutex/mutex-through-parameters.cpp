@@ -1,0 +1,54 @@
+// A mutex passed by reference to a coroutine defined in the translation unit
+// (here the lambdas of a libcoro-style example) is judged with the critical
+// sections the coroutine takes on its parameter: 'counter_mu' is never held
+// across a suspension point in either lambda, so it is reported at both;
+// 'event_mu' is held across 'co_await' in one of them and is not. A mutex
+// passed on to a function this translation unit does not define escapes.
+// RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks
+
+#include "libcoro_mutex.h"
+#include "task.h"
+
+task<void> yield_now();
+void remember(coro::mutex &m);
+
+void run() {
+  int counter = 0;
+  coro::mutex counter_mu;
+  auto bump = [](coro::mutex &m, int &n) -> task<void> {
+    auto lk = co_await m.scoped_lock();
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'counter_mu' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-4]]:15: note: 'counter_mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+    ++n;
+  };
+  auto reset = [](coro::mutex *m, int &n) -> task<void> {
+    co_await yield_now();
+    co_await m->lock();
+    // CHECK-NOTES: :[[@LINE-1]]:17: warning: async mutex 'counter_mu' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-11]]:15: note: 'counter_mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+    n = 0;
+    m->unlock();
+  };
+  bump(counter_mu, counter);
+  reset(&counter_mu, counter);
+
+  coro::mutex event_mu;
+  auto wait = [](coro::mutex &m) -> task<void> {
+    auto lk = co_await m.scoped_lock();
+    co_await yield_now();
+  };
+  auto quick = [](coro::mutex &m, int &n) -> task<void> {
+    auto lk = co_await m.scoped_lock();
+    ++n;
+  };
+  wait(event_mu);
+  quick(event_mu, counter);
+
+  coro::mutex leaked_mu;
+  auto leak = [](coro::mutex &m, int &n) -> task<void> {
+    auto lk = co_await m.scoped_lock();
+    ++n;
+    remember(m);
+  };
+  leak(leaked_mu, counter);
+}
