@@ -17,6 +17,8 @@
 #   %clang_resource_dir  clang's resource directory of the build's LLVM
 #   %python         the Python that runs lit, for the tests' helper scripts
 #   %wrapper        tools/corolock-pre-commit/corolock-pre-commit
+#   %corolock_run, %corolock_sarif  tools/corolock-ci/corolock-{run,sarif}
+#   %run_clang_tidy run-clang-tidy of the build's LLVM
 import os
 import sys
 import tempfile
@@ -56,6 +58,13 @@ config.substitutions.append(
 # Before %corolock, which is their prefix.
 config.substitutions.append(("%corolock_plugin", config.corolock_plugin))
 config.substitutions.append(("%corolock_clangd", config.corolock_clangd))
+for tool in ("corolock-run", "corolock-sarif"):
+    config.substitutions.append(
+        (
+            "%" + tool.replace("-", "_"),
+            os.path.join(config.corolock_src_root, "tools", "corolock-ci", tool),
+        )
+    )
 config.substitutions.append(("%stock_clangd", config.stock_clangd))
 config.substitutions.append(
     (
@@ -81,6 +90,7 @@ config.substitutions.append(
 )
 config.substitutions.append(("%corolock", config.corolock_tool))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%run_clang_tidy", config.run_clang_tidy))
 config.substitutions.append(("%std_cxx20", "-std=c++20"))
 config.substitutions.append(("%mocks", f"-isystem {inputs}"))
 config.substitutions.append(("%llvm_version", config.llvm_version))

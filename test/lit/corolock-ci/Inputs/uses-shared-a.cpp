@@ -1,0 +1,3 @@
+#include "shared.h"
+
+int a() { return 1; }

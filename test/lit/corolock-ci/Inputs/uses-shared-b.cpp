@@ -1,0 +1,3 @@
+#include "shared.h"
+
+int b() { return 2; }
