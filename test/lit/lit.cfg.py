@@ -19,6 +19,7 @@
 #   %wrapper        tools/corolock-pre-commit/corolock-pre-commit
 #   %corolock_run, %corolock_sarif  tools/corolock-ci/corolock-{run,sarif}
 #   %run_clang_tidy run-clang-tidy of the build's LLVM
+#   %corolock_build_dir  the build directory (for cmake --install and cpack)
 import os
 import sys
 import tempfile
@@ -58,6 +59,7 @@ config.substitutions.append(
 # Before %corolock, which is their prefix.
 config.substitutions.append(("%corolock_plugin", config.corolock_plugin))
 config.substitutions.append(("%corolock_clangd", config.corolock_clangd))
+config.substitutions.append(("%corolock_build_dir", config.corolock_obj_root))
 for tool in ("corolock-run", "corolock-sarif"):
     config.substitutions.append(
         (

@@ -43,7 +43,7 @@ int main(int Argc, char *Argv[]) {
   std::string ResourceDirArg;
   if (!corolock::choosesResourceDir(
           llvm::ArrayRef<const char *>(Args.data(), Args.size())))
-    if (auto Dir = corolock::clangResourceDir(Argv[0])) {
+    if (auto Dir = corolock::clangResourceDir()) {
       ResourceDirArg = "--resource-dir=" + *Dir;
       Args.insert(Args.begin() + 1, ResourceDirArg.data());
     }

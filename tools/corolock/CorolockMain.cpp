@@ -134,7 +134,7 @@ int main(int Argc, const char **Argv) {
   // or in --extra-arg still wins.
   std::string ResourceDirArg;
   if (!corolock::choosesResourceDir(Args))
-    if (auto Dir = corolock::clangResourceDir(Argv[0])) {
+    if (auto Dir = corolock::clangResourceDir()) {
       ResourceDirArg = "--extra-arg-before=-resource-dir=" + *Dir;
       Args.insert(Args.begin() + 1, ResourceDirArg.c_str());
     }

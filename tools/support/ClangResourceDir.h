@@ -16,11 +16,10 @@
 namespace corolock {
 
 /// The resource directory of the LLVM installation the tool was built
-/// against, if it is there; else the one in the tool's own prefix
-/// (<prefix>/lib/clang/<major>, as clang looks it up for itself), if it is
-/// there. Clang's default for a tool outside the LLVM tree points to a
-/// directory that does not exist.
-std::optional<std::string> clangResourceDir(const char *Argv0);
+/// against, if it is there. Otherwise clang's default applies: the directory
+/// beside the tool's executable (<prefix>/lib/clang/<major>), which exists
+/// only when the tool is installed into that LLVM tree.
+std::optional<std::string> clangResourceDir();
 
 /// Whether an argument already chooses the resource directory.
 bool choosesResourceDir(llvm::ArrayRef<const char *> Args);
