@@ -234,13 +234,16 @@ public:
 
 private:
   /// A mutex passed by reference or pointer to a parameter of a function
-  /// defined here is locked under the parameter's name, in sight; records
-  /// which mutex the parameter stands for.
+  /// defined here, outside system headers (whose bodies a library may keep
+  /// out of the analysis), is locked under the parameter's name, in sight;
+  /// records which mutex the parameter stands for.
   bool bindParameter(const Expr *Arg, const ParmVarDecl &Param) {
     QualType T = Param.getType();
     const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
     if (!Function || !Function->doesThisDeclarationHaveABody() ||
         Param.getLocation().isInvalid() ||
+        Param.getASTContext().getSourceManager().isInSystemHeader(
+            Param.getLocation()) ||
         !(T->isReferenceType() || T->isPointerType()) ||
         !Model.isMutex(T->getPointeeType()))
       return false;
