@@ -91,10 +91,12 @@ NameMatcher::create(llvm::ArrayRef<StringRef> Presets, StringRef Patterns,
 
 bool NameMatcher::matches(StringRef QualifiedName) const {
   QualifiedName.consume_front("::");
-  for (const auto &Re : Regexes)
-    if (Re->match(QualifiedName))
-      return true;
-  return false;
+  auto [It, Inserted] = Answers.try_emplace(QualifiedName, false);
+  if (Inserted)
+    It->second = llvm::any_of(Regexes, [&](const auto &Re) {
+      return Re->match(QualifiedName);
+    });
+  return It->second;
 }
 
 bool NameMatcher::matches(const NamedDecl *D) const {

@@ -12,6 +12,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/Regex.h"
@@ -56,6 +57,11 @@ public:
 
 private:
   std::vector<std::shared_ptr<llvm::Regex>> Regexes;
+  /// Answers by qualified name: the analysis asks about the same few types
+  /// at every statement, and llvm::Regex matching dominates the checks' cost
+  /// without it. Keyed by name, not declaration, so it stays valid across
+  /// translation units.
+  mutable llvm::StringMap<bool> Answers;
 };
 
 class LockModel {
