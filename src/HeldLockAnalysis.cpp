@@ -154,7 +154,8 @@ private:
   std::vector<TryRegion> tryRegions(const CFG &Graph) const;
   void collectLocals(const Stmt *S,
                      llvm::SmallPtrSetImpl<const void *> &Locals) const;
-  bool isWithin(const Stmt *S, const Stmt *Ancestor) const;
+  static llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>>
+  enclosingTries(llvm::ArrayRef<TryRegion> Tries);
 
   void transferBlock(const CFGBlock &Block, LockState &State,
                      HeldLockResult *Out);
@@ -1088,11 +1089,24 @@ void BodyAnalysis::collectLocals(
     collectLocals(Child, Locals);
 }
 
-bool BodyAnalysis::isWithin(const Stmt *S, const Stmt *Ancestor) const {
-  for (; S; S = Parents.getParent(S))
-    if (S == Ancestor)
-      return true;
-  return false;
+/// The indices in \p Tries of the try blocks around each statement, found
+/// in one walk of each try block: asking the parent map for every statement
+/// and every try took time quadratic in the length of the coroutine.
+llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>>
+BodyAnalysis::enclosingTries(llvm::ArrayRef<TryRegion> Tries) {
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> Result;
+  llvm::SmallVector<const Stmt *, 32> Worklist;
+  for (unsigned I = 0; I < Tries.size(); ++I) {
+    Worklist.push_back(Tries[I].Try->getTryBlock());
+    while (!Worklist.empty()) {
+      const Stmt *S = Worklist.pop_back_val();
+      Result[S].push_back(I);
+      for (const Stmt *Child : S->children())
+        if (Child)
+          Worklist.push_back(Child);
+    }
+  }
+  return Result;
 }
 
 /// Guards passed by value to the coroutine probably own their lock.
@@ -1137,10 +1151,14 @@ HeldLockResult BodyAnalysis::run(const Stmt *Body) {
   // Any point of a try block may throw: a handler starts from the join of the
   // states there, less the guards that unwinding destroys.
   std::vector<TryRegion> Tries = tryRegions(*Graph);
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> EnclosingTries =
+      enclosingTries(Tries);
   auto Throw = [&](const Stmt *S, const LockState &State) {
-    for (const TryRegion &Region : Tries) {
-      if (!isWithin(S, Region.Try->getTryBlock()))
-        continue;
+    auto It = EnclosingTries.find(S);
+    if (It == EnclosingTries.end())
+      return;
+    for (unsigned TryIndex : It->second) {
+      const TryRegion &Region = Tries[TryIndex];
       LockState Thrown = State;
       for (const void *Local : Region.Locals)
         Thrown.erase(Local);
