@@ -1,6 +1,7 @@
 //===--- UnnecessaryAsyncMutexCheck.cpp - corolock ------------------------===//
 
 #include "UnnecessaryAsyncMutexCheck.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
@@ -22,29 +23,41 @@ bool isIntegerUpdate(const Stmt *S) {
   return false;
 }
 
-/// The statement of \p Node's enclosing block that contains it, and that
+/// Parent maps of the coroutine bodies that hold critical sections, built
+/// once per body: the whole translation unit's (ASTContext::getParents) costs
+/// more than all the checks' analysis on a TU that includes the standard
+/// library.
+using BodyParents =
+    llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ParentMap>>;
+
+/// The statement of the block enclosing \p S that contains it, and that
 /// block.
 std::pair<const Stmt *, const CompoundStmt *>
-enclosingStatement(DynTypedNode Node, ASTContext &Context) {
-  while (true) {
-    auto Parents = Context.getParents(Node);
-    if (Parents.empty())
-      return {nullptr, nullptr};
-    if (const auto *Block = Parents[0].get<CompoundStmt>())
-      return {Node.get<Stmt>(), Block};
-    Node = Parents[0];
-  }
+enclosingStatement(const Stmt *S, const FunctionDecl &Function,
+                   BodyParents &Parents) {
+  std::unique_ptr<ParentMap> &Map = Parents[&Function];
+  if (!Map)
+    Map = std::make_unique<ParentMap>(Function.getBody());
+  for (const Stmt *P = S ? Map->getParent(S) : nullptr; P;
+       S = P, P = Map->getParent(P))
+    if (const auto *Block = dyn_cast<CompoundStmt>(P))
+      return {S, Block};
+  return {nullptr, nullptr};
 }
 
 /// Whether \p Section only updates one integer: `{ lock_guard g(m); ++n; }`
 /// or `co_await m.lock(); ++n; m.unlock();`.
-bool isLoneIntegerUpdate(const CriticalSection &Section, ASTContext &Context) {
+bool isLoneIntegerUpdate(const CriticalSection &Section,
+                         BodyParents &Parents) {
   bool ByGuard = Section.Holder == HolderKind::GuardVariable && Section.Guard;
-  auto [Acquiring, Block] =
-      ByGuard ? enclosingStatement(DynTypedNode::create(*Section.Guard),
-                                   Context)
-              : enclosingStatement(DynTypedNode::create(*Section.MutexExpr),
-                                   Context);
+  // A guard's initializer is a child of its declaration statement.
+  const auto *GuardVar = dyn_cast_or_null<VarDecl>(Section.Guard);
+  if (ByGuard && !GuardVar)
+    return false;
+  auto [Acquiring, Block] = enclosingStatement(
+      ByGuard ? static_cast<const Stmt *>(GuardVar->getInit())
+              : Section.MutexExpr,
+      *Section.Function, Parents);
   if (!Acquiring || !Block)
     return false;
   auto *It = llvm::find(Block->body(), Acquiring);
@@ -119,6 +132,7 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
   // Sections taken through a parameter count for the mutexes passed to it.
   MutexFlow Flow = analyzeMutexFlow(*Context, *Model);
   Sections.bindParameters(Flow);
+  BodyParents Parents;
   for (const ValueDecl *Mutex : Sections.mutexes()) {
     llvm::ArrayRef<CriticalSection> All = Sections.sections(Mutex);
     // A lock handed to an awaitable (`co_await cv.wait(lk)`) is released and
@@ -135,7 +149,7 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
     // section reads shared, or a plain mutex.
     enum { PlainMutex, SharedMutex, Atomic } Replacement = PlainMutex;
     if (llvm::all_of(All, [&](const CriticalSection &S) {
-          return isLoneIntegerUpdate(S, *Context);
+          return isLoneIntegerUpdate(S, Parents);
         }))
       Replacement = Atomic;
     else if (llvm::any_of(All, [](const CriticalSection &S) {

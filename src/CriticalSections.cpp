@@ -148,12 +148,27 @@ void forEachArgument(const CallExpr *Call, Callback Visit) {
       Visit(Call->getArg(I), Callee->getParamDecl(I - Shift));
 }
 
+/// Whether \p D is declared in a system header. Code there never names the
+/// translation unit's mutexes (a standard template instantiated with one only
+/// handles its own parameters and members; what user code passes to it is
+/// seen at the call), and walking the standard library's bodies cost the
+/// checks more than their whole analysis.
+bool isInSystemHeader(const Decl *D) {
+  return !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+         D->getASTContext().getSourceManager().isInSystemHeader(
+             D->getLocation());
+}
+
 class MutexFlowFinder : public RecursiveASTVisitor<MutexFlowFinder> {
 public:
   explicit MutexFlowFinder(const LockModel &Model) : Model(Model) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
+  bool TraverseDecl(Decl *D) {
+    return !D || isInSystemHeader(D) ||
+           RecursiveASTVisitor<MutexFlowFinder>::TraverseDecl(D);
+  }
 
   bool VisitCallExpr(CallExpr *Call) {
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
