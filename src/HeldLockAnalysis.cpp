@@ -32,14 +32,31 @@ namespace {
 /// CXXConstructExpr, or an interned mutex key for manual locks.
 using LockState = llvm::SmallDenseMap<const void *, LockFact, 4>;
 
+/// Merges \p Locs into the acquisitions of \p Into, each location once. Both
+/// are in source order: a linear merge, since a join may meet hundreds of
+/// acquisitions (a loop around a large switch), where searching and sorting
+/// at every join made the analysis cubic.
 void addAcquisitions(LockFact &Into, llvm::ArrayRef<SourceLocation> Locs,
                      const SourceManager &SM) {
-  for (SourceLocation L : Locs)
-    if (!llvm::is_contained(Into.Acquisitions, L))
-      Into.Acquisitions.push_back(L);
-  llvm::sort(Into.Acquisitions, [&](SourceLocation A, SourceLocation B) {
-    return SM.isBeforeInTranslationUnit(A, B);
-  });
+  llvm::ArrayRef<SourceLocation> Known = Into.Acquisitions;
+  if (Known == Locs)
+    return;
+  llvm::SmallVector<SourceLocation, 2> Merged;
+  Merged.reserve(Known.size() + Locs.size());
+  size_t I = 0, J = 0;
+  while (I < Known.size() && J < Locs.size()) {
+    if (Known[I] == Locs[J]) {
+      Merged.push_back(Known[I++]);
+      ++J;
+    } else if (SM.isBeforeInTranslationUnit(Known[I], Locs[J])) {
+      Merged.push_back(Known[I++]);
+    } else {
+      Merged.push_back(Locs[J++]);
+    }
+  }
+  Merged.append(Known.begin() + I, Known.end());
+  Merged.append(Locs.begin() + J, Locs.end());
+  Into.Acquisitions = std::move(Merged);
 }
 
 /// The fact on a path where the holder does not exist (out of scope, or a

@@ -11,6 +11,8 @@
 #   %std_cxx20      the flags every fixture compiles with
 #   %mocks          -isystem for the mock headers in test/lit/Inputs
 #   %outside_repo_tmp  a scratch directory with no .clang-tidy above it
+#   %python         the Python running lit
+#   %source_root    the source tree (for bench/ inputs and scripts)
 #   %corolock_clangd  clangd with the corolock module (tools/corolock-clangd)
 #   %stock_clangd   clangd of the build's LLVM, without corolock
 #   %lsp_session    lsp_session.py: talks LSP to a clangd (see its doc)
@@ -96,6 +98,9 @@ config.substitutions.append(("%run_clang_tidy", config.run_clang_tidy))
 config.substitutions.append(("%std_cxx20", "-std=c++20"))
 config.substitutions.append(("%mocks", f"-isystem {inputs}"))
 config.substitutions.append(("%llvm_version", config.llvm_version))
+# The Python that runs lit, for the suite's own scripts.
+config.substitutions.append(("%python", sys.executable))
+config.substitutions.append(("%source_root", config.corolock_src_root))
 # A scratch directory outside the repository, for tests that need a tree with
 # no .clang-tidy above it.
 config.substitutions.append(
