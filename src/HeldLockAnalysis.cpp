@@ -151,9 +151,10 @@ class BodyAnalysis {
 public:
   BodyAnalysis(const FunctionDecl &Coroutine, const Stmt *Body,
                ASTContext &Context, const LockModel &Model,
-               const SuspensionPointClassifier &Suspensions)
+               const SuspensionPointClassifier &Suspensions,
+               LockStateObserver Observer)
       : Coroutine(Coroutine), Context(Context), SM(Context.getSourceManager()),
-        Model(Model), Suspensions(Suspensions),
+        Model(Model), Suspensions(Suspensions), Observer(Observer),
         Parents(const_cast<Stmt *>(Body)) {}
 
   HeldLockResult run(const Stmt *Body);
@@ -176,6 +177,7 @@ private:
 
   void transferBlock(const CFGBlock &Block, LockState &State,
                      HeldLockResult *Out);
+  void observe(const Stmt *S, const LockState &State);
   void transferElement(const CFGElement &Element, LockState &State,
                        HeldLockResult *Out);
   void transferStmt(const Stmt *S, LockState &State,
@@ -227,6 +229,7 @@ private:
   const SourceManager &SM;
   const LockModel &Model;
   const SuspensionPointClassifier &Suspensions;
+  LockStateObserver Observer;
   ParentMap Parents;
   llvm::StringSet<> InternedKeys;
   /// (holder, acquisition) pairs already in HeldLockResult::Acquisitions.
@@ -974,10 +977,20 @@ void BodyAnalysis::transferElement(const CFGElement &Element, LockState &State,
 void BodyAnalysis::transferBlock(const CFGBlock &Block, LockState &State,
                                  HeldLockResult *Out) {
   for (const CFGElement &Element : Block) {
+    if (auto S = Element.getAs<CFGStmt>(); S && Out && Observer)
+      observe(S->getStmt(), State);
     transferElement(Element, State, Out);
     if (Out)
       recordAcquisitions(State, *Out);
   }
+}
+
+void BodyAnalysis::observe(const Stmt *S, const LockState &State) {
+  llvm::SmallVector<const LockFact *, 4> Held;
+  for (const auto &Entry : State)
+    if (Entry.second.Owned != Ownership::NotHeld)
+      Held.push_back(&Entry.second);
+  Observer(S, Held);
 }
 
 /// Records each acquisition the first time a fact carrying it is held.
@@ -1250,13 +1263,14 @@ HeldLockResult BodyAnalysis::run(const Stmt *Body) {
 HeldLockResult
 analyzeHeldLocks(const FunctionDecl &Coroutine, ASTContext &Context,
                  const LockModel &Model,
-                 const SuspensionPointClassifier &Suspensions) {
+                 const SuspensionPointClassifier &Suspensions,
+                 LockStateObserver Observer) {
   const auto *CoroBody =
       dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
   if (!CoroBody || Coroutine.isDependentContext() || !CoroBody->getBody())
     return {};
   BodyAnalysis Analysis(Coroutine, CoroBody->getBody(), Context, Model,
-                        Suspensions);
+                        Suspensions, Observer);
   return Analysis.run(CoroBody->getBody());
 }
 

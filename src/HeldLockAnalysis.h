@@ -15,6 +15,7 @@
 #include "SuspensionPoints.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include <vector>
 
@@ -85,12 +86,19 @@ struct HeldLockResult {
   std::vector<MovedOutLock> MovedOut;
 };
 
+/// Receives, once the dataflow has converged, the locks held or possibly held
+/// just before each statement of the CFG of the coroutine body (built with
+/// every statement added), for analyses that need them at every point.
+using LockStateObserver = llvm::function_ref<void(
+    const clang::Stmt *S, llvm::ArrayRef<const LockFact *> Held)>;
+
 /// Runs the held-lock dataflow over the body of \p Coroutine, which must be a
 /// non-dependent function whose body is a `CoroutineBodyStmt`.
 HeldLockResult
 analyzeHeldLocks(const clang::FunctionDecl &Coroutine,
                  clang::ASTContext &Context, const LockModel &Model,
-                 const SuspensionPointClassifier &Suspensions);
+                 const SuspensionPointClassifier &Suspensions,
+                 LockStateObserver Observer = nullptr);
 
 } // namespace corolock
 
