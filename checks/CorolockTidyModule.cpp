@@ -1,6 +1,7 @@
 //===--- CorolockTidyModule.cpp - the corolock clang-tidy module ----------===//
 
 #include "AsyncLockAcrossIoCheck.h"
+#include "ReadReleaseWriteCheck.h"
 #include "SyncLockAcrossSuspendCheck.h"
 #include "UnnecessaryAsyncMutexCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -18,6 +19,8 @@ public:
       clang::tidy::ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<AsyncLockAcrossIoCheck>(
         "corolock-async-lock-across-io");
+    CheckFactories.registerCheck<ReadReleaseWriteCheck>(
+        "corolock-read-release-write");
     CheckFactories.registerCheck<SyncLockAcrossSuspendCheck>(
         "corolock-sync-lock-across-suspend");
     CheckFactories.registerCheck<UnnecessaryAsyncMutexCheck>(

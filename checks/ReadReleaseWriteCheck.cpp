@@ -1,0 +1,59 @@
+//===--- ReadReleaseWriteCheck.cpp - corolock -----------------------------===//
+
+#include "ReadReleaseWriteCheck.h"
+#include "CheckSupport.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace corolock {
+
+void ReadReleaseWriteCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  if (!Model || !Suspensions)
+    return;
+  for (const StaleWrite &Write :
+       findStaleWrites(*Coroutine, *Result.Context, *Model, *Suspensions))
+    report(Write, *Result.Context);
+}
+
+/// The mutex as a diagnostic names it: `mu_` for `&mu_`.
+static std::string mutexName(const Expr *Mutex, const ASTContext &Context) {
+  const Expr *Plain = Mutex->IgnoreParenImpCasts();
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Plain);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    Plain = AddrOf->getSubExpr();
+  return spelling(Plain, Context);
+}
+
+void ReadReleaseWriteCheck::report(const StaleWrite &Write,
+                                   const ASTContext &Context) {
+  SourceLocation Where = Write.Write->getExprLoc();
+  SourceLocation ReadLoc = Write.Read->getExprLoc();
+  if (!Reported.insert({Where.getRawEncoding(), ReadLoc.getRawEncoding()})
+           .second)
+    return;
+  std::string Written = spelling(Write.Write, Context);
+  std::string Mutex = mutexName(Write.Mutex, Context);
+  StringRef Keyword = suspensionKeyword(*Write.Suspension);
+  diag(Where, "'%0' is written under '%1' based on '%2' read before a '%3' "
+              "that ran without '%1'; another coroutine may have changed "
+              "'%0' meanwhile: re-check it under '%1' before writing, or "
+              "serialize the whole operation with an async mutex held "
+              "across it")
+      << Written << Mutex << spelling(Write.Read, Context) << Keyword;
+  diag(ReadLoc,
+       "'%0' read here under '%1'; %select{the written value is computed "
+       "from it|whether the write happens depends on it}2",
+       DiagnosticIDs::Note)
+      << spelling(Write.Read, Context) << Mutex
+      << (Write.Dependence == StaleDependence::Control);
+  diag(Write.Suspension->getKeywordLoc(),
+       "'%0' suspends without '%1'; another coroutine may lock it and "
+       "change '%2' here",
+       DiagnosticIDs::Note)
+      << Keyword << Mutex << Written;
+}
+
+} // namespace corolock

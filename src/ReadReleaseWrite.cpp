@@ -1,0 +1,831 @@
+//===--- ReadReleaseWrite.cpp - Writes based on stale reads ---------------===//
+
+#include "ReadReleaseWrite.h"
+#include "SharedAccesses.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/Dominators.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "llvm/ADT/SparseBitVector.h"
+#include <map>
+#include <tuple>
+
+using namespace clang;
+
+namespace corolock {
+namespace {
+
+using PathId = AccessPaths::PathId;
+/// Tracked reads, by number: where a value may come from.
+using ReadSet = llvm::SparseBitVector<>;
+
+/// Who holds a lock since which acquisition: a lock released and taken again
+/// is another holding.
+struct Holding {
+  const void *Holder = nullptr;
+  SourceLocation Acquisition;
+  bool operator==(const Holding &O) const {
+    return Holder == O.Holder && Acquisition == O.Acquisition;
+  }
+};
+
+/// A mutex locked at a statement, and by whom.
+struct HeldMutex {
+  /// None when the lock's mutex is unknown or has no path.
+  std::optional<PathId> Mutex;
+  bool Definitely = false;
+  Holding By;
+  const Expr *MutexExpr = nullptr;
+};
+using HeldMutexes = llvm::SmallVector<HeldMutex, 2>;
+
+/// An access to a shared location under a lock.
+struct TrackedAccess {
+  const Expr *E = nullptr;
+  PathId Path = 0;
+  AccessKind Kind = AccessKind::Read;
+  /// Its number when it is a tracked read: one whose location some write
+  /// under the same mutex may change.
+  std::optional<unsigned> ReadId;
+};
+
+/// A block whose condition was evaluated, and the successor taken.
+using Outcome = std::pair<const CFGBlock *, unsigned>;
+
+/// A read in critical section A awaiting a write in critical section B.
+struct PendingRead {
+  /// The first suspension point after the read without its mutex.
+  const CoroutineSuspendExpr *Suspension = nullptr;
+  const Expr *MutexExpr = nullptr;
+  /// Outcomes of conditions in B that re-read the location (on all paths).
+  llvm::SmallVector<Outcome, 2> Checks;
+  /// Other locks held since the read (on all paths).
+  llvm::SmallVector<Holding, 2> Serializers;
+  /// Test-and-set conditions of A (on all paths).
+  llvm::SmallVector<const CFGBlock *, 1> Claims;
+
+  bool operator==(const PendingRead &O) const {
+    return Suspension == O.Suspension && MutexExpr == O.MutexExpr &&
+           Checks == O.Checks && Serializers == O.Serializers &&
+           Claims == O.Claims;
+  }
+};
+
+struct PendingKey {
+  unsigned Read;
+  PathId Mutex;
+  /// Whether a suspension point without the mutex followed the read.
+  bool Suspended;
+  bool operator==(const PendingKey &O) const {
+    return Read == O.Read && Mutex == O.Mutex && Suspended == O.Suspended;
+  }
+  bool operator<(const PendingKey &O) const {
+    return std::tie(Read, Mutex, Suspended) <
+           std::tie(O.Read, O.Mutex, O.Suspended);
+  }
+};
+
+/// What happened under one mutex since the last suspension point that ran
+/// without it.
+struct Epoch {
+  /// Tracked reads under the mutex (on some path).
+  ReadSet Reads;
+  /// Conditions under the mutex over those reads, with the reads (on some
+  /// path).
+  llvm::SmallVector<std::pair<const CFGBlock *, ReadSet>, 2> Conditions;
+  /// Conditions followed by a write of what they read (on all paths).
+  llvm::SmallVector<const CFGBlock *, 1> Claims;
+
+  bool operator==(const Epoch &O) const {
+    return Reads == O.Reads && Conditions == O.Conditions &&
+           Claims == O.Claims;
+  }
+};
+
+struct State {
+  /// Which tracked reads the value of each local may come from.
+  llvm::DenseMap<const VarDecl *, ReadSet> Taint;
+  std::map<PendingKey, PendingRead> Pending;
+  std::map<PathId, Epoch> Epochs;
+
+  bool operator==(const State &O) const {
+    return Taint == O.Taint && Pending == O.Pending && Epochs == O.Epochs;
+  }
+};
+
+/// Whether some read of \p Reads satisfies \p Pred (SparseBitVector's
+/// iterator is not a standard one).
+template <typename PredT> bool anyRead(const ReadSet &Reads, PredT Pred) {
+  for (unsigned Id : Reads)
+    if (Pred(Id))
+      return true;
+  return false;
+}
+
+template <typename T, unsigned N>
+void intersect(llvm::SmallVector<T, N> &Into, llvm::ArrayRef<T> Other) {
+  llvm::erase_if(Into, [&](const T &X) { return !llvm::is_contained(Other, X); });
+}
+
+template <typename T, unsigned N>
+void insertUnique(llvm::SmallVector<T, N> &Into, const T &X) {
+  if (!llvm::is_contained(Into, X))
+    Into.push_back(X);
+}
+
+const Expr *earlier(const Expr *A, const Expr *B, const SourceManager &SM) {
+  if (!A || !B)
+    return A ? A : B;
+  return SM.isBeforeInTranslationUnit(B->getBeginLoc(), A->getBeginLoc()) ? B
+                                                                          : A;
+}
+
+void joinPending(PendingRead &Into, const PendingRead &From,
+                 const SourceManager &SM) {
+  Into.Suspension = cast_or_null<CoroutineSuspendExpr>(
+      earlier(Into.Suspension, From.Suspension, SM));
+  Into.MutexExpr = earlier(Into.MutexExpr, From.MutexExpr, SM);
+  intersect<Outcome>(Into.Checks, From.Checks);
+  intersect<Holding>(Into.Serializers, From.Serializers);
+  intersect<const CFGBlock *>(Into.Claims, From.Claims);
+}
+
+void joinEpoch(Epoch &Into, const Epoch &From) {
+  Into.Reads |= From.Reads;
+  for (const auto &Condition : From.Conditions) {
+    auto It = llvm::find_if(Into.Conditions, [&](const auto &C) {
+      return C.first == Condition.first;
+    });
+    if (It == Into.Conditions.end())
+      Into.Conditions.push_back(Condition);
+    else
+      It->second |= Condition.second;
+  }
+  intersect<const CFGBlock *>(Into.Claims, From.Claims);
+}
+
+void joinStates(State &Into, const State &From, const SourceManager &SM) {
+  for (const auto &[Var, Reads] : From.Taint)
+    Into.Taint[Var] |= Reads;
+  for (const auto &[Key, Read] : From.Pending) {
+    auto [It, Inserted] = Into.Pending.try_emplace(Key, Read);
+    if (!Inserted)
+      joinPending(It->second, Read, SM);
+  }
+  // A mutex with no epoch on one side has no claims there.
+  for (auto &[Mutex, E] : Into.Epochs)
+    if (!From.Epochs.count(Mutex))
+      E.Claims.clear();
+  for (const auto &[Mutex, E] : From.Epochs) {
+    auto [It, Inserted] = Into.Epochs.try_emplace(Mutex, E);
+    if (Inserted)
+      It->second.Claims.clear();
+    else
+      joinEpoch(It->second, E);
+  }
+}
+
+/// The identity of the holder of \p Fact.
+const void *holderOf(const LockFact &Fact) {
+  switch (Fact.Holder) {
+  case HolderKind::GuardVariable:
+    return Fact.Guard;
+  case HolderKind::GuardTemporary:
+    return Fact.GuardExpr;
+  case HolderKind::Manual:
+    return Fact.MutexKey;
+  }
+  return nullptr;
+}
+
+/// The local variable \p E stores into (`x`, `x.field`, `x[i]`, `&x`), or
+/// null.
+const VarDecl *localOf(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  while (true) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
+      E = ME->getBase()->IgnoreParenImpCasts();
+    else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E);
+             ASE && ASE->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+      E = ASE->getBase()->IgnoreParenImpCasts();
+    else
+      break;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  if (!DRE)
+    return nullptr;
+  const ValueDecl *D = DRE->getDecl();
+  if (const auto *Binding = dyn_cast<BindingDecl>(D))
+    D = Binding->getDecomposedDecl();
+  const auto *Var = dyn_cast_or_null<VarDecl>(D);
+  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
+    return nullptr;
+  return Var->getCanonicalDecl();
+}
+
+/// The condition \p Block branches on, and the statement that evaluates it
+/// (the last one of the block); a condition variable stands for its
+/// initializer.
+std::pair<const Expr *, const Stmt *> conditionOf(const CFGBlock &Block) {
+  if (Block.succ_size() < 2 || Block.empty() ||
+      Block.getTerminator().getKind() != CFGTerminator::StmtBranch)
+    return {};
+  auto Last = Block.back().getAs<CFGStmt>();
+  if (!Last)
+    return {};
+  const Stmt *S = Last->getStmt();
+  if (const auto *E = dyn_cast<Expr>(S))
+    return {E, S};
+  if (const auto *DS = dyn_cast<DeclStmt>(S); DS && DS->isSingleDecl())
+    if (const auto *Var = dyn_cast<VarDecl>(DS->getSingleDecl());
+        Var && Var->getInit())
+      return {Var->getInit(), S};
+  return {};
+}
+
+class StaleWriteAnalysis {
+public:
+  StaleWriteAnalysis(const FunctionDecl &Coroutine, const Stmt &Body,
+                     ASTContext &Context, const LockModel &Model,
+                     const SuspensionPointClassifier &Suspensions)
+      : Coroutine(Coroutine), Body(Body), Context(Context),
+        SM(Context.getSourceManager()), Model(Model),
+        Suspensions(Suspensions), Parents(const_cast<Stmt *>(&Body)),
+        Paths(Coroutine, Body, Parents, Context),
+        Classifier(Parents, Context) {}
+
+  std::vector<StaleWrite> run();
+
+private:
+  void observe(const Stmt *S, llvm::ArrayRef<const LockFact *> Held);
+  bool findAccesses();
+  bool isLockObject(QualType T) const;
+  void solve();
+  void transferBlock(const CFGBlock &Block, State &St, bool Emit);
+  void transferStmt(const Stmt *S, const CFGBlock &Block, State &St,
+                    bool Emit);
+  void onRead(const TrackedAccess &A, const HeldMutexes &Held, State &St);
+  void onWrite(const TrackedAccess &A, const HeldMutexes &Held,
+               const CFGBlock &Block, State &St, bool Emit);
+  void report(const TrackedAccess &A, const PendingKey &Key,
+              const PendingRead &Read, const HeldMutexes &Held,
+              const CFGBlock &Block, const State &St);
+  void onSuspension(const CoroutineSuspendExpr *S, const HeldMutexes &Held,
+                    State &St);
+  void onLocalStores(const Stmt *S, State &St);
+  void storeInto(const VarDecl *Var, ReadSet Reads, bool Replace, State &St);
+  std::vector<PendingKey> onCondition(const CFGBlock &Block, State &St);
+  ReadSet taintOf(const Stmt *S, const State &St) const;
+  const ReadSet &controlTaint(const CFGBlock &Block);
+  bool gatedByClaim(llvm::ArrayRef<const CFGBlock *> Claims,
+                    const CFGBlock &Block);
+  const HeldMutexes &heldAt(const Stmt *S) const;
+  PathId readPath(unsigned ReadId) const {
+    return Accesses[Reads[ReadId]].Path;
+  }
+
+  const FunctionDecl &Coroutine;
+  const Stmt &Body;
+  ASTContext &Context;
+  const SourceManager &SM;
+  const LockModel &Model;
+  const SuspensionPointClassifier &Suspensions;
+  ParentMap Parents;
+  AccessPaths Paths;
+  AccessClassifier Classifier;
+
+  /// Statements with a lock held before them, in the order seen.
+  std::vector<const Stmt *> Observed;
+  llvm::DenseMap<const Stmt *, HeldMutexes> HeldAt;
+  std::vector<TrackedAccess> Accesses;
+  llvm::DenseMap<const Stmt *, unsigned> AccessAt;
+  /// Tracked reads: indices into Accesses.
+  std::vector<unsigned> Reads;
+
+  std::unique_ptr<CFG> Graph;
+  std::unique_ptr<ControlDependencyCalculator> Control;
+  /// The tracked reads each branch condition may depend on.
+  llvm::DenseMap<const CFGBlock *, ReadSet> ConditionTaint;
+  llvm::DenseMap<const CFGBlock *, ReadSet> ControlTaint;
+  std::vector<std::optional<State>> In;
+  std::vector<StaleWrite> Found;
+};
+
+const HeldMutexes &StaleWriteAnalysis::heldAt(const Stmt *S) const {
+  static const HeldMutexes None;
+  auto It = HeldAt.find(S);
+  return It == HeldAt.end() ? None : It->second;
+}
+
+void StaleWriteAnalysis::observe(const Stmt *S,
+                                 llvm::ArrayRef<const LockFact *> Held) {
+  if (Held.empty() || HeldAt.count(S))
+    return;
+  HeldMutexes &Locks = HeldAt[S];
+  for (const LockFact *Fact : Held) {
+    HeldMutex Lock;
+    Lock.Definitely = Fact->Owned == Ownership::Held;
+    Lock.By = {holderOf(*Fact), Fact->Acquisitions.empty()
+                                    ? SourceLocation()
+                                    : Fact->Acquisitions.front()};
+    if (Fact->Mutexes.empty())
+      Locks.push_back(Lock);
+    for (const Expr *Mutex : Fact->Mutexes) {
+      Lock.Mutex = Paths.mutexPathOf(Mutex);
+      Lock.MutexExpr = Mutex;
+      Locks.push_back(Lock);
+    }
+  }
+  Observed.push_back(S);
+}
+
+/// Mutexes and guards are the locks, not the state they protect.
+bool StaleWriteAnalysis::isLockObject(QualType T) const {
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  while (const auto *Array = T->getAsArrayTypeUnsafe())
+    T = Array->getElementType();
+  return Model.isMutex(T) || Model.isGuard(T);
+}
+
+/// Classifies the accesses to shared locations made under a lock, and
+/// numbers the reads that a write under the same mutex may invalidate.
+/// False when there is nothing to track.
+bool StaleWriteAnalysis::findAccesses() {
+  auto MutexesOf = [&](const Stmt *S) {
+    llvm::SmallVector<PathId, 2> Result;
+    for (const HeldMutex &Lock : heldAt(S))
+      if (Lock.Definitely && Lock.Mutex)
+        insertUnique(Result, *Lock.Mutex);
+    return Result;
+  };
+  for (const Stmt *S : Observed) {
+    const auto *E = dyn_cast<Expr>(S);
+    if (!E || MutexesOf(S).empty() || !Paths.isMaximalAccess(E) ||
+        isLockObject(E->getType()))
+      continue;
+    PathId Path = *Paths.pathOf(E);
+    if (!Paths.isShared(Path))
+      continue;
+    AccessAt[S] = Accesses.size();
+    Accesses.push_back({E, Path, Classifier.classify(E), std::nullopt});
+  }
+  std::vector<std::pair<PathId, PathId>> Writes; // (mutex, location)
+  for (const TrackedAccess &A : Accesses)
+    if (A.Kind != AccessKind::Read)
+      for (PathId Mutex : MutexesOf(A.E))
+        Writes.emplace_back(Mutex, A.Path);
+  for (unsigned I = 0; I < Accesses.size(); ++I) {
+    TrackedAccess &A = Accesses[I];
+    if (A.Kind == AccessKind::Write)
+      continue;
+    auto Mutexes = MutexesOf(A.E);
+    if (llvm::any_of(Writes, [&](const auto &W) {
+          return llvm::is_contained(Mutexes, W.first) &&
+                 Paths.overlap(W.second, A.Path);
+        })) {
+      A.ReadId = Reads.size();
+      Reads.push_back(I);
+    }
+  }
+  return !Reads.empty();
+}
+
+//===----------------------------------------------------------------------===//
+// Values of locals
+//===----------------------------------------------------------------------===//
+
+/// The tracked reads the value of \p S may come from: reads within it, and
+/// the locals it uses. An awaited expression's value comes from its operand
+/// (the awaited call and its arguments).
+ReadSet StaleWriteAnalysis::taintOf(const Stmt *S, const State &St) const {
+  ReadSet Result;
+  if (!S || isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr>(S))
+    return Result;
+  if (auto It = AccessAt.find(S); It != AccessAt.end())
+    if (std::optional<unsigned> Id = Accesses[It->second].ReadId)
+      Result.set(*Id);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    const ValueDecl *D = DRE->getDecl();
+    if (const auto *Binding = dyn_cast<BindingDecl>(D))
+      D = Binding->getDecomposedDecl();
+    if (const auto *Var = dyn_cast_or_null<VarDecl>(D))
+      if (auto It = St.Taint.find(Var->getCanonicalDecl());
+          It != St.Taint.end())
+        Result |= It->second;
+    return Result;
+  }
+  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S))
+    return taintOf(Suspend->getOperand(), St);
+  if (const auto *Opaque = dyn_cast<OpaqueValueExpr>(S))
+    return taintOf(Opaque->getSourceExpr(), St);
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : Lambda->capture_inits())
+      Result |= taintOf(Init, St);
+    return Result;
+  }
+  for (const Stmt *Child : S->children())
+    Result |= taintOf(Child, St);
+  return Result;
+}
+
+void StaleWriteAnalysis::storeInto(const VarDecl *Var, ReadSet Reads,
+                                   bool Replace, State &St) {
+  if (Replace) {
+    if (Reads.empty())
+      St.Taint.erase(Var);
+    else
+      St.Taint[Var] = std::move(Reads);
+  } else if (!Reads.empty()) {
+    St.Taint[Var] |= Reads;
+  }
+}
+
+/// Stores into locals: initializations, assignments, and calls that may
+/// fill a local passed by non-const reference or pointer, or change the
+/// local they are called on, with their arguments.
+void StaleWriteAnalysis::onLocalStores(const Stmt *S, State &St) {
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->hasLocalStorage())
+        storeInto(Var->getCanonicalDecl(), taintOf(Var->getInit(), St),
+                  /*Replace=*/true, St);
+    return;
+  }
+  auto Assign = [&](const Expr *Target, const Expr *Value, bool Plain) {
+    const VarDecl *Var = localOf(Target);
+    if (!Var)
+      return;
+    // Only `x = v` replaces x; `x.f = v`, `x += v` add to it.
+    const auto *Whole = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
+    storeInto(Var, taintOf(Value, St), Plain && Whole, St);
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      Assign(BO->getLHS(), BO->getRHS(), BO->getOpcode() == BO_Assign);
+    return;
+  }
+  const auto *Call = dyn_cast<CallExpr>(S);
+  if (!Call)
+    return;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->isAssignmentOp() && Op->getNumArgs() == 2) {
+    Assign(Op->getArg(0), Op->getArg(1), Op->getOperator() == OO_Equal);
+    return;
+  }
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return;
+  llvm::SmallVector<const VarDecl *, 2> Outs;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      Member && Method && !Method->isConst())
+    if (const VarDecl *Var = localOf(Member->getImplicitObjectArgument()))
+      Outs.push_back(Var);
+  unsigned Shift = isa<CXXOperatorCallExpr>(Call) && Method &&
+                           !Method->isStatic()
+                       ? 1
+                       : 0;
+  if (Shift && !Method->isConst())
+    if (const VarDecl *Var = localOf(Call->getArg(0)))
+      Outs.push_back(Var);
+  for (unsigned I = Shift; I < Call->getNumArgs(); ++I) {
+    unsigned P = I - Shift;
+    if (P >= Callee->getNumParams())
+      break;
+    QualType T = Callee->getParamDecl(P)->getType();
+    bool Out = (T->isLValueReferenceType() || T->isPointerType()) &&
+               !T->getPointeeType().isConstQualified();
+    if (const VarDecl *Var = Out ? localOf(Call->getArg(I)) : nullptr)
+      Outs.push_back(Var);
+  }
+  if (Outs.empty())
+    return;
+  ReadSet Inputs = taintOf(Call, St);
+  for (const VarDecl *Var : Outs)
+    storeInto(Var, Inputs, /*Replace=*/false, St);
+}
+
+//===----------------------------------------------------------------------===//
+// Reads, writes, suspensions and conditions
+//===----------------------------------------------------------------------===//
+
+void StaleWriteAnalysis::onRead(const TrackedAccess &A, const HeldMutexes &Held,
+                                State &St) {
+  for (const HeldMutex &Lock : Held) {
+    if (!Lock.Definitely || !Lock.Mutex)
+      continue;
+    PathId Mutex = *Lock.Mutex;
+    // The read happens again: its earlier value is superseded.
+    St.Pending.erase({*A.ReadId, Mutex, true});
+    PendingRead Read;
+    Read.MutexExpr = Lock.MutexExpr;
+    auto LocksMutex = [&](const Holding &By) {
+      return llvm::any_of(Held, [&](const HeldMutex &L) {
+        return L.By == By && L.Mutex == Mutex;
+      });
+    };
+    for (const HeldMutex &Other : Held)
+      if (!LocksMutex(Other.By))
+        insertUnique(Read.Serializers, Other.By);
+    Epoch &E = St.Epochs[Mutex];
+    E.Reads.set(*A.ReadId);
+    Read.Claims = E.Claims;
+    St.Pending[{*A.ReadId, Mutex, false}] = std::move(Read);
+  }
+}
+
+void StaleWriteAnalysis::onWrite(const TrackedAccess &A,
+                                 const HeldMutexes &Held,
+                                 const CFGBlock &Block, State &St, bool Emit) {
+  for (const HeldMutex &Lock : Held) {
+    if (!Lock.Definitely || !Lock.Mutex)
+      continue;
+    PathId Mutex = *Lock.Mutex;
+    auto Overlaps = [&](const PendingKey &Key) {
+      return Key.Mutex == Mutex && Paths.overlap(readPath(Key.Read), A.Path);
+    };
+    if (Emit)
+      for (const auto &[Key, Read] : St.Pending)
+        if (Key.Suspended && Overlaps(Key))
+          report(A, Key, Read, Held, Block, St);
+    // A changed what it read: it claimed or reserved the location
+    // atomically, and what follows in B completes that.
+    for (auto It = St.Pending.begin(); It != St.Pending.end();)
+      It = !It->first.Suspended && Overlaps(It->first) ? St.Pending.erase(It)
+                                                       : std::next(It);
+    // A condition over this location, followed by this write: a
+    // test-and-set that the rest of the operation depends on.
+    auto EpochIt = St.Epochs.find(Mutex);
+    if (EpochIt == St.Epochs.end())
+      continue;
+    Epoch &E = EpochIt->second;
+    for (const auto &[Condition, ConditionReads] : E.Conditions) {
+      bool TestAndSet = anyRead(ConditionReads, [&](unsigned Id) {
+        return Paths.overlap(readPath(Id), A.Path);
+      });
+      if (!TestAndSet)
+        continue;
+      insertUnique(E.Claims, Condition);
+      for (auto &[Key, Read] : St.Pending)
+        if (Key.Mutex == Mutex && !Key.Suspended)
+          insertUnique(Read.Claims, Condition);
+    }
+  }
+}
+
+void StaleWriteAnalysis::report(const TrackedAccess &A, const PendingKey &Key,
+                                const PendingRead &Read,
+                                const HeldMutexes &Held, const CFGBlock &Block,
+                                const State &St) {
+  if (!Read.Checks.empty() || gatedByClaim(Read.Claims, Block))
+    return;
+  for (const Holding &Serializer : Read.Serializers)
+    if (llvm::any_of(Held,
+                     [&](const HeldMutex &L) { return L.By == Serializer; }))
+      return;
+  StaleDependence Dependence;
+  if (taintOf(Classifier.fullStatement(A.E), St).test(Key.Read))
+    Dependence = StaleDependence::Value;
+  else if (controlTaint(Block).test(Key.Read))
+    Dependence = StaleDependence::Control;
+  else
+    return;
+  Found.push_back({A.E, Accesses[Reads[Key.Read]].E, Read.Suspension,
+                   Read.MutexExpr, Dependence});
+}
+
+void StaleWriteAnalysis::onSuspension(const CoroutineSuspendExpr *S,
+                                      const HeldMutexes &Held, State &St) {
+  llvm::SmallVector<PathId, 2> Locked;
+  llvm::SmallVector<Holding, 2> Holdings;
+  for (const HeldMutex &Lock : Held) {
+    if (Lock.Mutex)
+      insertUnique(Locked, *Lock.Mutex);
+    insertUnique(Holdings, Lock.By);
+  }
+  std::map<PendingKey, PendingRead> Next;
+  for (auto &[Key, Read] : St.Pending) {
+    PendingKey NewKey = Key;
+    intersect<Holding>(Read.Serializers, Holdings);
+    if (!llvm::is_contained(Locked, Key.Mutex)) {
+      // Checks made before this suspension are stale after it.
+      Read.Checks.clear();
+      if (!Key.Suspended) {
+        NewKey.Suspended = true;
+        Read.Suspension = S;
+      }
+    }
+    auto [It, Inserted] = Next.try_emplace(NewKey, Read);
+    if (!Inserted)
+      joinPending(It->second, Read, SM);
+  }
+  St.Pending = std::move(Next);
+  for (auto It = St.Epochs.begin(); It != St.Epochs.end();)
+    It = llvm::is_contained(Locked, It->first) ? std::next(It)
+                                               : St.Epochs.erase(It);
+}
+
+/// Records what a branch condition depends on. A condition under a mutex
+/// that re-reads a location with a stale read pending re-validates it on
+/// each outgoing edge; returns those reads.
+std::vector<PendingKey> StaleWriteAnalysis::onCondition(const CFGBlock &Block,
+                                                        State &St) {
+  auto [Condition, Evaluation] = conditionOf(Block);
+  if (!Condition)
+    return {};
+  ReadSet Taint = taintOf(Condition, St);
+  ConditionTaint[&Block] = Taint;
+  std::vector<PendingKey> Revalidated;
+  if (Taint.empty())
+    return Revalidated;
+  for (const HeldMutex &Lock : heldAt(Evaluation)) {
+    auto EpochIt = Lock.Definitely && Lock.Mutex ? St.Epochs.find(*Lock.Mutex)
+                                                 : St.Epochs.end();
+    if (EpochIt == St.Epochs.end())
+      continue;
+    ReadSet Fresh = Taint;
+    Fresh &= EpochIt->second.Reads;
+    if (Fresh.empty())
+      continue;
+    auto &Conditions = EpochIt->second.Conditions;
+    auto Known = llvm::find_if(
+        Conditions, [&](const auto &C) { return C.first == &Block; });
+    if (Known == Conditions.end())
+      Conditions.emplace_back(&Block, Fresh);
+    else
+      Known->second |= Fresh;
+    for (const auto &Entry : St.Pending) {
+      const PendingKey &Key = Entry.first;
+      if (Key.Suspended && Key.Mutex == *Lock.Mutex &&
+          anyRead(Fresh, [&](unsigned Id) {
+            return Paths.overlap(readPath(Id), readPath(Key.Read));
+          }))
+        Revalidated.push_back(Key);
+    }
+  }
+  return Revalidated;
+}
+
+void StaleWriteAnalysis::transferStmt(const Stmt *S, const CFGBlock &Block,
+                                      State &St, bool Emit) {
+  if (auto It = AccessAt.find(S); It != AccessAt.end()) {
+    const TrackedAccess &A = Accesses[It->second];
+    if (A.ReadId)
+      onRead(A, heldAt(S), St);
+    if (A.Kind != AccessKind::Read)
+      onWrite(A, heldAt(S), Block, St, Emit);
+  }
+  if (const CoroutineSuspendExpr *Suspension =
+          Suspensions.asSuspensionPoint(S))
+    onSuspension(Suspension, heldAt(S), St);
+  onLocalStores(S, St);
+}
+
+void StaleWriteAnalysis::transferBlock(const CFGBlock &Block, State &St,
+                                       bool Emit) {
+  for (const CFGElement &Element : Block)
+    if (auto S = Element.getAs<CFGStmt>())
+      transferStmt(S->getStmt(), Block, St, Emit);
+}
+
+//===----------------------------------------------------------------------===//
+// Control dependence
+//===----------------------------------------------------------------------===//
+
+/// The tracked reads the conditions that \p Block is control dependent on
+/// (transitively) may depend on.
+const ReadSet &StaleWriteAnalysis::controlTaint(const CFGBlock &Block) {
+  if (auto It = ControlTaint.find(&Block); It != ControlTaint.end())
+    return It->second;
+  if (!Control)
+    Control = std::make_unique<ControlDependencyCalculator>(Graph.get());
+  ReadSet Result;
+  for (const CFGBlock *Condition :
+       Control->getControlDependencies(const_cast<CFGBlock *>(&Block)))
+    if (auto C = ConditionTaint.find(Condition); C != ConditionTaint.end())
+      Result |= C->second;
+  return ControlTaint[&Block] = std::move(Result);
+}
+
+bool StaleWriteAnalysis::gatedByClaim(llvm::ArrayRef<const CFGBlock *> Claims,
+                                      const CFGBlock &Block) {
+  if (Claims.empty())
+    return false;
+  if (!Control)
+    Control = std::make_unique<ControlDependencyCalculator>(Graph.get());
+  const auto &Dependencies =
+      Control->getControlDependencies(const_cast<CFGBlock *>(&Block));
+  return llvm::any_of(Claims, [&](const CFGBlock *C) {
+    return llvm::is_contained(Dependencies, C);
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// The fixpoint
+//===----------------------------------------------------------------------===//
+
+void StaleWriteAnalysis::solve() {
+  PostOrderCFGView Order(Graph.get());
+  ForwardDataflowWorklist Worklist(*Graph, &Order);
+  In.assign(Graph->getNumBlockIDs(), std::nullopt);
+  In[Graph->getEntry().getBlockID()] = State();
+  Worklist.enqueueBlock(&Graph->getEntry());
+  while (const CFGBlock *Block = Worklist.dequeue()) {
+    State St = In[Block->getBlockID()].value_or(State());
+    transferBlock(*Block, St, /*Emit=*/false);
+    std::vector<PendingKey> Revalidated = onCondition(*Block, St);
+    unsigned Index = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
+      unsigned ThisIndex = Index++;
+      const CFGBlock *Next = Succ.getReachableBlock();
+      if (!Next)
+        continue;
+      State Edge = St;
+      for (const PendingKey &Key : Revalidated) {
+        auto &Checks = Edge.Pending[Key].Checks;
+        llvm::erase_if(Checks, [&](const Outcome &O) { return O.first == Block; });
+        Checks.emplace_back(Block, ThisIndex);
+      }
+      std::optional<State> &Target = In[Next->getBlockID()];
+      if (!Target) {
+        Target = std::move(Edge);
+      } else {
+        State Joined = *Target;
+        joinStates(Joined, Edge, SM);
+        if (Joined == *Target)
+          continue;
+        Target = std::move(Joined);
+      }
+      Worklist.enqueueBlock(Next);
+    }
+  }
+}
+
+std::vector<StaleWrite> StaleWriteAnalysis::run() {
+  HeldLockResult Locks = analyzeHeldLocks(
+      Coroutine, Context, Model, Suspensions,
+      [&](const Stmt *S, llvm::ArrayRef<const LockFact *> Held) {
+        observe(S, Held);
+      });
+  if (Locks.Suspensions.empty() || !findAccesses())
+    return {};
+  CFG::BuildOptions Options;
+  Options.AddImplicitDtors = true;
+  Options.AddTemporaryDtors = true;
+  Options.AddRichCXXConstructors = true;
+  Options.AddCXXDefaultInitExprInCtors = true;
+  Options.setAllAlwaysAdd();
+  Graph = CFG::buildCFG(&Coroutine, const_cast<Stmt *>(&Body), &Context,
+                        Options);
+  if (!Graph)
+    return {};
+  solve();
+  for (const CFGBlock *Block : *Graph)
+    if (const std::optional<State> &Entry = In[Block->getBlockID()]) {
+      State St = *Entry;
+      transferBlock(*Block, St, /*Emit=*/true);
+    }
+
+  // One finding per write (its first stale read) and per read (its first
+  // write), in source order.
+  auto Before = [&](const Expr *A, const Expr *B) {
+    return SM.isBeforeInTranslationUnit(A->getExprLoc(), B->getExprLoc());
+  };
+  llvm::sort(Found, [&](const StaleWrite &A, const StaleWrite &B) {
+    if (A.Write != B.Write)
+      return Before(A.Write, B.Write);
+    return A.Read != B.Read && Before(A.Read, B.Read);
+  });
+  std::vector<StaleWrite> Result;
+  llvm::SmallPtrSet<const Expr *, 8> Writes, ReadsSeen;
+  for (const StaleWrite &W : Found)
+    if (!Writes.count(W.Write) && !ReadsSeen.count(W.Read)) {
+      Writes.insert(W.Write);
+      ReadsSeen.insert(W.Read);
+      Result.push_back(W);
+    }
+  return Result;
+}
+
+} // namespace
+
+std::vector<StaleWrite>
+findStaleWrites(const FunctionDecl &Coroutine, ASTContext &Context,
+                const LockModel &Model,
+                const SuspensionPointClassifier &Suspensions) {
+  const auto *CoroBody =
+      dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
+  if (!CoroBody || Coroutine.isDependentContext() || !CoroBody->getBody())
+    return {};
+  return StaleWriteAnalysis(Coroutine, *CoroBody->getBody(), Context, Model,
+                            Suspensions)
+      .run();
+}
+
+} // namespace corolock

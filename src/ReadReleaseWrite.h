@@ -1,0 +1,69 @@
+//===--- ReadReleaseWrite.h - Writes based on stale reads -------*- C++ -*-===//
+//
+// A time-of-check/time-of-use race across a suspension point: a coroutine
+// reads a shared location L under mutex M (critical section A), a suspension
+// point S follows while M is not held, and the coroutine then writes L under
+// M again (critical section B) with a value computed from what A read, or
+// only because of it. Meanwhile another coroutine may have changed L.
+//
+// A forward dataflow over clang's CFG of the coroutine body, on top of the
+// locks the held-lock analysis finds at every statement, tracks:
+//  - which reads of A are pending, and whether a suspension without their
+//    mutex has followed them;
+//  - which locals carry values read under a lock (through assignments,
+//    calls that fill them, the awaited call's arguments and result);
+//  - which branch conditions in B re-read L (a re-validation when all paths
+//    to the write pass the same outcome of one such condition).
+// Whether a write happens because of a read follows control dependence
+// (clang's ControlDependencyCalculator). A write is not reported when:
+//  - B re-validates L in a condition the write depends on;
+//  - another lock is held from the read, across every suspension, to the
+//    write (a serialization lock);
+//  - neither the written value nor whether the write happens depends on a
+//    value read in A;
+//  - A itself changed L after reading it (it claimed or reserved it
+//    atomically, and B follows up), or the write depends on a condition in
+//    A over a location that A then changed (a test-and-set flag such as
+//    `if (refreshing_) co_return; refreshing_ = true;`).
+// Reader/writer locks of one mutex count as the same mutex.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLOCK_READRELEASEWRITE_H
+#define COROLOCK_READRELEASEWRITE_H
+
+#include "HeldLockAnalysis.h"
+
+namespace corolock {
+
+/// How a write depends on the stale read.
+enum class StaleDependence {
+  Value,   ///< The written value is computed from it.
+  Control, ///< Whether the write happens is decided by it.
+};
+
+/// A write in critical section B that depends on a read in critical section
+/// A of the same mutex, with a suspension point between them.
+struct StaleWrite {
+  /// The written location, in B.
+  const clang::Expr *Write = nullptr;
+  /// The read of an overlapping location, in A.
+  const clang::Expr *Read = nullptr;
+  /// The first suspension point after the read where the mutex is not held.
+  const clang::CoroutineSuspendExpr *Suspension = nullptr;
+  /// The mutex as written where A locked it.
+  const clang::Expr *Mutex = nullptr;
+  StaleDependence Dependence = StaleDependence::Value;
+};
+
+/// The stale writes of \p Coroutine, in source order of the writes; each
+/// write once (with its first stale read) and each read once (with its
+/// first write).
+std::vector<StaleWrite>
+findStaleWrites(const clang::FunctionDecl &Coroutine,
+                clang::ASTContext &Context, const LockModel &Model,
+                const SuspensionPointClassifier &Suspensions);
+
+} // namespace corolock
+
+#endif // COROLOCK_READRELEASEWRITE_H

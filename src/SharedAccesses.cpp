@@ -1,0 +1,339 @@
+//===--- SharedAccesses.cpp - Locations other coroutines can reach --------===//
+
+#include "SharedAccesses.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace corolock {
+namespace {
+
+// Steps of a path besides fields and variables.
+const char DerefTag = 0, ThisTag = 0;
+const void *const DerefStep = &DerefTag;
+const void *const ThisRoot = &ThisTag;
+
+/// Nested paths deeper than this are not tracked (and recursion through
+/// reference aliases ends).
+constexpr unsigned MaxDepth = 16;
+
+/// Parentheses and the casts that keep the same object.
+const Expr *stripPathWrappers(const Expr *E) {
+  while (true) {
+    if (const auto *P = dyn_cast<ParenExpr>(E)) {
+      E = P->getSubExpr();
+    } else if (const auto *EWC = dyn_cast<ExprWithCleanups>(E)) {
+      E = EWC->getSubExpr();
+    } else if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E);
+               Cast && (Cast->getCastKind() == CK_NoOp ||
+                        Cast->getCastKind() == CK_DerivedToBase ||
+                        Cast->getCastKind() == CK_UncheckedDerivedToBase)) {
+      E = Cast->getSubExpr();
+    } else {
+      return E;
+    }
+  }
+}
+
+bool isDereferenceOperator(const CXXOperatorCallExpr *Call) {
+  return Call->getNumArgs() == 1 && (Call->getOperator() == OO_Arrow ||
+                                     Call->getOperator() == OO_Star);
+}
+
+/// Whether \p Parent takes one more step along the path of \p Child.
+bool extendsPath(const Stmt *Parent, const Expr *Child) {
+  auto Is = [&](const Expr *E) { return E && E->IgnoreParenImpCasts() == Child; };
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(Parent))
+    return isa<FieldDecl>(ME->getMemberDecl()) && Is(ME->getBase());
+  if (const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(Parent))
+    return Is(ASE->getBase());
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent))
+    return UO->getOpcode() == UO_Deref && Is(UO->getSubExpr());
+  if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Parent))
+    return isDereferenceOperator(Call) && Is(Call->getArg(0));
+  return false;
+}
+
+} // namespace
+
+AccessPaths::AccessPaths(const FunctionDecl &Function, const Stmt &Body,
+                         const ParentMap &Parents, ASTContext &Context)
+    : Function(Function), Body(Body), Parents(Parents), Context(Context) {
+  // Reference loop variables of range-fors name elements of their range.
+  struct LoopFinder : RecursiveASTVisitor<LoopFinder> {
+    llvm::DenseMap<const VarDecl *, const Expr *> *Out;
+    bool VisitCXXForRangeStmt(CXXForRangeStmt *For) {
+      const VarDecl *Var = For->getLoopVariable();
+      if (Var && Var->getType()->isReferenceType() && For->getRangeInit())
+        (*Out)[Var->getCanonicalDecl()] = For->getRangeInit();
+      return true;
+    }
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  } Finder;
+  Finder.Out = &LoopElements;
+  Finder.TraverseStmt(const_cast<Stmt *>(&Body));
+}
+
+AccessPaths::PathId AccessPaths::intern(const Steps &Path) {
+  StringRef Key(reinterpret_cast<const char *>(Path.data()),
+                Path.size() * sizeof(const void *));
+  auto [It, Inserted] = Ids.try_emplace(Key, Paths.size());
+  if (Inserted)
+    Paths.push_back(Path);
+  return It->second;
+}
+
+std::optional<AccessPaths::PathId> AccessPaths::pathOf(const Expr *E) {
+  Steps Path;
+  if (!E || !appendPath(E, Path, 0))
+    return std::nullopt;
+  return intern(Path);
+}
+
+std::optional<AccessPaths::PathId>
+AccessPaths::mutexPathOf(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  const Expr *Plain = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Plain);
+      UO && UO->getOpcode() == UO_AddrOf)
+    return pathOf(UO->getSubExpr());
+  Steps Path;
+  if (Plain->getType()->isPointerType()
+          ? !appendObjectOfArrow(Plain, Path, 0)
+          : !appendPath(Plain, Path, 0))
+    return std::nullopt;
+  return intern(Path);
+}
+
+bool AccessPaths::appendPath(const Expr *E, Steps &Out, unsigned Depth) {
+  if (Depth > MaxDepth)
+    return false;
+  E = stripPathWrappers(E);
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *Static = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      return appendVariable(Static, Out, Depth + 1);
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field || !(ME->isArrow()
+                        ? appendObjectOfArrow(ME->getBase(), Out, Depth + 1)
+                        : appendPath(ME->getBase(), Out, Depth + 1)))
+      return false;
+    Out.push_back(Field->getCanonicalDecl());
+    return true;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return appendVariable(DRE->getDecl(), Out, Depth + 1);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_Deref &&
+           appendObjectOfArrow(UO->getSubExpr(), Out, Depth + 1);
+  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+    // An element is its array; through a pointer, what it points to.
+    const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
+    return Base->getType()->isArrayType()
+               ? appendPath(Base, Out, Depth + 1)
+               : appendObjectOfArrow(ASE->getBase(), Out, Depth + 1);
+  }
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (!isDereferenceOperator(Call) ||
+        !appendPath(Call->getArg(0), Out, Depth + 1))
+      return false;
+    Out.push_back(DerefStep);
+    return true;
+  }
+  return false;
+}
+
+/// The object the pointer \p Base points to: `*this`, `*p`, `*sp` (a smart
+/// pointer's `operator->` already names its object).
+bool AccessPaths::appendObjectOfArrow(const Expr *Base, Steps &Out,
+                                      unsigned Depth) {
+  const Expr *Plain = Base->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(Plain)) {
+    Out.push_back(ThisRoot);
+    return true;
+  }
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Plain);
+      Call && Call->getOperator() == OO_Arrow)
+    return appendPath(Call, Out, Depth + 1);
+  if (Plain->getType()->isArrayType())
+    return appendPath(Plain, Out, Depth + 1);
+  if (!appendPath(Plain, Out, Depth + 1))
+    return false;
+  Out.push_back(DerefStep);
+  return true;
+}
+
+bool AccessPaths::appendVariable(const ValueDecl *D, Steps &Out,
+                                 unsigned Depth) {
+  if (Depth > MaxDepth)
+    return false;
+  if (const auto *Binding = dyn_cast<BindingDecl>(D))
+    return Binding->getBinding() &&
+           appendPath(Binding->getBinding(), Out, Depth + 1);
+  const auto *Var = dyn_cast<VarDecl>(D);
+  if (!Var)
+    return false;
+  Var = Var->getCanonicalDecl();
+  if (auto It = LoopElements.find(Var); It != LoopElements.end())
+    return appendPath(It->second, Out, Depth + 1);
+  if (!Var->getType()->isReferenceType()) {
+    Out.push_back(Var);
+    return true;
+  }
+  // A local reference names what it is bound to.
+  if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var) && Var->getInit() &&
+      Var->getInit()->isGLValue()) {
+    Steps Alias;
+    if (appendPath(Var->getInit(), Alias, Depth + 1)) {
+      Out.append(Alias);
+      return true;
+    }
+  }
+  Out.push_back(Var);
+  Out.push_back(DerefStep);
+  return true;
+}
+
+bool AccessPaths::overlap(PathId A, PathId B) const {
+  const Steps &X = Paths[A], &Y = Paths[B];
+  size_t Common = std::min(X.size(), Y.size());
+  if (!std::equal(X.begin(), X.begin() + Common, Y.begin()))
+    return false;
+  const Steps &Longer = X.size() > Y.size() ? X : Y;
+  return Longer.size() == Common || Longer[Common] != DerefStep;
+}
+
+bool AccessPaths::isShared(PathId P) {
+  const Steps &Path = Paths[P];
+  if (Path.front() == ThisRoot)
+    return true;
+  const auto *Root = static_cast<const VarDecl *>(Path.front());
+  if (Root->hasGlobalStorage() || isCapturedByReference(Root))
+    return true;
+  return llvm::is_contained(Path, DerefStep) && isStable(Root);
+}
+
+/// Whether the coroutine never reseats \p Root, so that a path through it
+/// names one object throughout (references cannot be reseated).
+bool AccessPaths::isStable(const VarDecl *Root) {
+  if (Root->getType()->isReferenceType())
+    return true;
+  auto [It, Inserted] = Stable.try_emplace(Root, false);
+  if (Inserted)
+    It->second = !ExprMutationAnalyzer(Body, Context).isMutated(Root);
+  return It->second;
+}
+
+bool AccessPaths::isCapturedByReference(const VarDecl *VD) const {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+  if (!Method || !Method->getParent()->isLambda())
+    return false;
+  return llvm::any_of(Method->getParent()->captures(),
+                      [&](const LambdaCapture &C) {
+                        return C.capturesVariable() &&
+                               C.getCaptureKind() == LCK_ByRef &&
+                               C.getCapturedVar()->getCanonicalDecl() == VD;
+                      });
+}
+
+bool AccessPaths::isMaximalAccess(const Expr *E) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() != UO_Deref)
+    return false;
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E);
+      Call && !isDereferenceOperator(Call))
+    return false;
+  if (!isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, UnaryOperator,
+           CXXOperatorCallExpr>(E) ||
+      !pathOf(E))
+    return false;
+  const Stmt *Parent = Parents.getParent(E);
+  while (isa_and_nonnull<ParenExpr, ImplicitCastExpr>(Parent))
+    Parent = Parents.getParent(Parent);
+  return !extendsPath(Parent, E);
+}
+
+//===----------------------------------------------------------------------===//
+// AccessClassifier
+//===----------------------------------------------------------------------===//
+
+const Stmt *AccessClassifier::fullStatement(const Stmt *E) const {
+  const Stmt *Top = E;
+  for (const Stmt *P = Parents.getParent(E); P; P = Parents.getParent(P)) {
+    if (isa<DeclStmt>(P))
+      return P;
+    if (!isa<Expr>(P) || isa<StmtExpr>(P))
+      break;
+    Top = P;
+  }
+  return Top;
+}
+
+/// Whether \p Method has a const overload with the same parameters, so that
+/// it only returns a mutable view (`find`, `begin`, `at`, `operator[]`).
+static bool hasConstOverload(const CXXMethodDecl *Method) {
+  for (const NamedDecl *D : Method->getParent()->lookup(Method->getDeclName())) {
+    const auto *Other = dyn_cast<CXXMethodDecl>(D);
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      Other = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
+    if (!Other || !Other->isConst() ||
+        Other->getNumParams() != Method->getNumParams())
+      continue;
+    bool SameParameters = true;
+    for (unsigned I = 0; I < Method->getNumParams() && SameParameters; ++I) {
+      QualType A = Other->getParamDecl(I)->getType();
+      QualType B = Method->getParamDecl(I)->getType();
+      SameParameters = A->isDependentType() || B->isDependentType() ||
+                       Method->getASTContext().hasSameType(A, B);
+    }
+    if (SameParameters)
+      return true;
+  }
+  return false;
+}
+
+/// The member function \p Mutation calls on \p Object, if it is such a call.
+static const CXXMethodDecl *methodCalledOn(const Stmt *Mutation,
+                                           const Expr *Object) {
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Mutation);
+      Call && Call->getImplicitObjectArgument() &&
+      Call->getImplicitObjectArgument()->IgnoreParenImpCasts() == Object)
+    return Call->getMethodDecl();
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Mutation);
+      Call && Call->getNumArgs() > 0 &&
+      Call->getArg(0)->IgnoreParenImpCasts() == Object)
+    return dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+  return nullptr;
+}
+
+const Stmt *AccessClassifier::mutation(const Expr *E) {
+  ExprMutationAnalyzer::Analyzer Analyzer(*fullStatement(E), Context, Memo);
+  const Stmt *Mutation = Analyzer.findMutation(E);
+  if (!Mutation)
+    return nullptr;
+  const CXXMethodDecl *Method = methodCalledOn(Mutation, E);
+  if (Method && !Method->isConst() && hasConstOverload(Method))
+    return mutation(cast<Expr>(Mutation));
+  return Mutation;
+}
+
+AccessKind AccessClassifier::classify(const Expr *Access) {
+  const Stmt *Mutation = mutation(Access);
+  if (!Mutation)
+    return AccessKind::Read;
+  auto IsTarget = [&](const Expr *LHS) {
+    return LHS->IgnoreParenImpCasts() == Access;
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(Mutation);
+      BO && BO->getOpcode() == BO_Assign && IsTarget(BO->getLHS()))
+    return AccessKind::Write;
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Mutation);
+      Call && Call->getOperator() == OO_Equal && Call->getNumArgs() == 2 &&
+      IsTarget(Call->getArg(0)))
+    return AccessKind::Write;
+  return AccessKind::ReadWrite;
+}
+
+} // namespace corolock

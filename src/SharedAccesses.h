@@ -1,0 +1,110 @@
+//===--- SharedAccesses.h - Locations other coroutines can reach -*- C++ -*-===//
+//
+// An access path names a location by how an expression reaches it: a root
+// (`*this`, a variable) followed by fields and dereferences (`->`, `*`, a
+// smart pointer's `operator->`). Array and container elements are their
+// array or container. A location is shared when other coroutines can reach
+// it: a field of `*this`, a global or static, a variable captured by
+// reference, or anything reached through a pointer or reference that the
+// coroutine does not reseat. Local references (`auto &s = session_;`) and
+// reference loop variables of a range-for over a shared container name what
+// they are bound to.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLOCK_SHAREDACCESSES_H
+#define COROLOCK_SHAREDACCESSES_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include <optional>
+#include <vector>
+
+namespace corolock {
+
+/// Interned access paths of one function body, identified by number.
+class AccessPaths {
+public:
+  using PathId = unsigned;
+
+  /// \p Parents spans \p Body, the body of \p Function.
+  AccessPaths(const clang::FunctionDecl &Function, const clang::Stmt &Body,
+              const clang::ParentMap &Parents, clang::ASTContext &Context);
+
+  /// The path of the glvalue \p E (`session_.token`, `pool->total`,
+  /// `slots_[i]`, `*self`), or none.
+  std::optional<PathId> pathOf(const clang::Expr *E);
+  /// The path of the mutex a lock names: `mu_`, `&mu_`, or what a pointer
+  /// points to.
+  std::optional<PathId> mutexPathOf(const clang::Expr *E);
+
+  /// Whether a write to one path may change what the other reads: one is a
+  /// prefix of the other, without stepping through a dereference (writing
+  /// `impl_` does not change `impl_->total`).
+  bool overlap(PathId A, PathId B) const;
+  /// Whether other coroutines can reach the location (see the file comment).
+  bool isShared(PathId P);
+
+  /// Whether \p E is a path expression that its parent does not extend
+  /// (`session_.token` in `x = session_.token`, not `session_`).
+  bool isMaximalAccess(const clang::Expr *E);
+
+private:
+  using Steps = llvm::SmallVector<const void *, 4>;
+
+  bool appendPath(const clang::Expr *E, Steps &Out, unsigned Depth);
+  bool appendObjectOfArrow(const clang::Expr *Base, Steps &Out,
+                           unsigned Depth);
+  bool appendVariable(const clang::ValueDecl *D, Steps &Out, unsigned Depth);
+  PathId intern(const Steps &Path);
+  bool isStable(const clang::VarDecl *Root);
+  bool isCapturedByReference(const clang::VarDecl *VD) const;
+
+  const clang::FunctionDecl &Function;
+  const clang::Stmt &Body;
+  const clang::ParentMap &Parents;
+  clang::ASTContext &Context;
+  llvm::StringMap<PathId> Ids;
+  std::vector<Steps> Paths;
+  /// Reference loop variables of range-fors over a path, and that path.
+  llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> LoopElements;
+  /// Whether a variable that a shared path dereferences is never reseated.
+  llvm::DenseMap<const clang::VarDecl *, bool> Stable;
+};
+
+/// What an access does to its location.
+enum class AccessKind {
+  Read,
+  Write,     ///< Only replaces the value (`x = v`).
+  ReadWrite, ///< Reads and changes it (`++x`, `x += v`, `x.insert(v)`,
+             ///< passing `x` by non-const reference).
+};
+
+/// Classifies accesses with clang's ExprMutationAnalyzer, within the full
+/// statement around each (so the cost follows the statement, not the body).
+/// A call of a non-const member function that has a const overload with the
+/// same parameters (`find`, `begin`, `operator[]` of a vector) only changes
+/// the object when its result is then changed (`v[i] = x`).
+class AccessClassifier {
+public:
+  AccessClassifier(const clang::ParentMap &Parents, clang::ASTContext &Context)
+      : Parents(Parents), Context(Context) {}
+
+  AccessKind classify(const clang::Expr *Access);
+  /// The outermost expression (or declaration statement) around \p E.
+  const clang::Stmt *fullStatement(const clang::Stmt *E) const;
+
+private:
+  const clang::Stmt *mutation(const clang::Expr *E);
+
+  const clang::ParentMap &Parents;
+  clang::ASTContext &Context;
+  clang::ExprMutationAnalyzer::Memoized Memo;
+};
+
+} // namespace corolock
+
+#endif // COROLOCK_SHAREDACCESSES_H
