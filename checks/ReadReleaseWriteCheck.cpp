@@ -30,11 +30,12 @@ static std::string mutexName(const Expr *Mutex, const ASTContext &Context) {
 void ReadReleaseWriteCheck::report(const StaleWrite &Write,
                                    const ASTContext &Context) {
   SourceLocation Where = Write.Write->getExprLoc();
-  SourceLocation ReadLoc = Write.Read->getExprLoc();
-  if (!Reported.insert({Where.getRawEncoding(), ReadLoc.getRawEncoding()})
+  SourceLocation BasisLoc = Write.Basis->getExprLoc();
+  if (!Reported.insert({Where.getRawEncoding(), BasisLoc.getRawEncoding()})
            .second)
     return;
   std::string Written = spelling(Write.Write, Context);
+  std::string Basis = spelling(Write.Basis, Context);
   std::string Mutex = mutexName(Write.Mutex, Context);
   StringRef Keyword = suspensionKeyword(*Write.Suspension);
   diag(Where, "'%0' is written under '%1' based on '%2' read before a '%3' "
@@ -42,13 +43,16 @@ void ReadReleaseWriteCheck::report(const StaleWrite &Write,
               "'%0' meanwhile: re-check it under '%1' before writing, or "
               "serialize the whole operation with an async mutex held "
               "across it")
-      << Written << Mutex << spelling(Write.Read, Context) << Keyword;
-  diag(ReadLoc,
+      << Written << Mutex << Basis << Keyword;
+  diag(BasisLoc,
        "'%0' read here under '%1'; %select{the written value is computed "
        "from it|whether the write happens depends on it}2",
        DiagnosticIDs::Note)
-      << spelling(Write.Read, Context) << Mutex
-      << (Write.Dependence == StaleDependence::Control);
+      << Basis << Mutex << (Write.Dependence == StaleDependence::Control);
+  if (Write.Read != Write.Basis)
+    diag(Write.Read->getExprLoc(), "'%0' read here under '%1'",
+         DiagnosticIDs::Note)
+        << spelling(Write.Read, Context) << Mutex;
   diag(Write.Suspension->getKeywordLoc(),
        "'%0' suspends without '%1'; another coroutine may lock it and "
        "change '%2' here",

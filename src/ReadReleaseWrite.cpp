@@ -46,9 +46,11 @@ struct TrackedAccess {
   const Expr *E = nullptr;
   PathId Path = 0;
   AccessKind Kind = AccessKind::Read;
-  /// Its number when it is a tracked read: one whose location some write
-  /// under the same mutex may change.
+  /// Its number when it reads: what values computed from it carry.
   std::optional<unsigned> ReadId;
+  /// Whether a write under the same mutex may change what it reads, so that
+  /// the read is pending until such a write.
+  bool Pends = false;
 };
 
 /// A block whose condition was evaluated, and the successor taken.
@@ -105,13 +107,17 @@ struct Epoch {
 };
 
 struct State {
-  /// Which tracked reads the value of each local may come from.
+  /// Which reads the value of each local may come from.
   llvm::DenseMap<const VarDecl *, ReadSet> Taint;
   std::map<PendingKey, PendingRead> Pending;
   std::map<PathId, Epoch> Epochs;
+  /// Per mutex, the reads under it that a suspension point without it
+  /// followed, and that did not happen again since (on some path).
+  std::map<PathId, ReadSet> Stale;
 
   bool operator==(const State &O) const {
-    return Taint == O.Taint && Pending == O.Pending && Epochs == O.Epochs;
+    return Taint == O.Taint && Pending == O.Pending && Epochs == O.Epochs &&
+           Stale == O.Stale;
   }
 };
 
@@ -169,6 +175,8 @@ void joinEpoch(Epoch &Into, const Epoch &From) {
 void joinStates(State &Into, const State &From, const SourceManager &SM) {
   for (const auto &[Var, Reads] : From.Taint)
     Into.Taint[Var] |= Reads;
+  for (const auto &[Mutex, Reads] : From.Stale)
+    Into.Stale[Mutex] |= Reads;
   for (const auto &[Key, Read] : From.Pending) {
     auto [It, Inserted] = Into.Pending.try_emplace(Key, Read);
     if (!Inserted)
@@ -266,6 +274,9 @@ private:
   bool findAccesses();
   bool isLockObject(QualType T) const;
   void solve();
+  bool flowInto(const CFGBlock &Target, State Incoming);
+  std::vector<std::pair<const CXXTryStmt *, const CFGBlock *>>
+  tryRegions() const;
   void transferBlock(const CFGBlock &Block, State &St, bool Emit);
   void transferStmt(const Stmt *S, const CFGBlock &Block, State &St,
                     bool Emit);
@@ -285,9 +296,10 @@ private:
   bool gatedByClaim(llvm::ArrayRef<const CFGBlock *> Claims,
                     const CFGBlock &Block);
   const HeldMutexes &heldAt(const Stmt *S) const;
-  PathId readPath(unsigned ReadId) const {
-    return Accesses[Reads[ReadId]].Path;
+  const TrackedAccess &readAccess(unsigned ReadId) const {
+    return Accesses[Reads[ReadId]];
   }
+  PathId readPath(unsigned ReadId) const { return readAccess(ReadId).Path; }
 
   const FunctionDecl &Coroutine;
   const Stmt &Body;
@@ -353,9 +365,9 @@ bool StaleWriteAnalysis::isLockObject(QualType T) const {
   return Model.isMutex(T) || Model.isGuard(T);
 }
 
-/// Classifies the accesses to shared locations made under a lock, and
-/// numbers the reads that a write under the same mutex may invalidate.
-/// False when there is nothing to track.
+/// Classifies the accesses to shared locations made under a lock and numbers
+/// the reads. False when no read is of a location that a write under the
+/// same mutex may change: then there is nothing to find.
 bool StaleWriteAnalysis::findAccesses() {
   auto MutexesOf = [&](const Stmt *S) {
     llvm::SmallVector<PathId, 2> Result;
@@ -380,20 +392,21 @@ bool StaleWriteAnalysis::findAccesses() {
     if (A.Kind != AccessKind::Read)
       for (PathId Mutex : MutexesOf(A.E))
         Writes.emplace_back(Mutex, A.Path);
+  bool AnyPending = false;
   for (unsigned I = 0; I < Accesses.size(); ++I) {
     TrackedAccess &A = Accesses[I];
     if (A.Kind == AccessKind::Write)
       continue;
+    A.ReadId = Reads.size();
+    Reads.push_back(I);
     auto Mutexes = MutexesOf(A.E);
-    if (llvm::any_of(Writes, [&](const auto &W) {
-          return llvm::is_contained(Mutexes, W.first) &&
-                 Paths.overlap(W.second, A.Path);
-        })) {
-      A.ReadId = Reads.size();
-      Reads.push_back(I);
-    }
+    A.Pends = llvm::any_of(Writes, [&](const auto &W) {
+      return llvm::is_contained(Mutexes, W.first) &&
+             Paths.overlap(W.second, A.Path);
+    });
+    AnyPending |= A.Pends;
   }
-  return !Reads.empty();
+  return AnyPending;
 }
 
 //===----------------------------------------------------------------------===//
@@ -452,7 +465,8 @@ void StaleWriteAnalysis::storeInto(const VarDecl *Var, ReadSet Reads,
 void StaleWriteAnalysis::onLocalStores(const Stmt *S, State &St) {
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D); Var && Var->hasLocalStorage())
+      if (const auto *Var = dyn_cast<VarDecl>(D);
+          Var && Var->hasLocalStorage() && !Paths.isAlias(Var))
         storeInto(Var->getCanonicalDecl(), taintOf(Var->getInit(), St),
                   /*Replace=*/true, St);
     return;
@@ -522,6 +536,12 @@ void StaleWriteAnalysis::onRead(const TrackedAccess &A, const HeldMutexes &Held,
       continue;
     PathId Mutex = *Lock.Mutex;
     // The read happens again: its earlier value is superseded.
+    if (auto It = St.Stale.find(Mutex); It != St.Stale.end())
+      It->second.reset(*A.ReadId);
+    Epoch &E = St.Epochs[Mutex];
+    E.Reads.set(*A.ReadId);
+    if (!A.Pends)
+      continue;
     St.Pending.erase({*A.ReadId, Mutex, true});
     PendingRead Read;
     Read.MutexExpr = Lock.MutexExpr;
@@ -533,8 +553,6 @@ void StaleWriteAnalysis::onRead(const TrackedAccess &A, const HeldMutexes &Held,
     for (const HeldMutex &Other : Held)
       if (!LocksMutex(Other.By))
         insertUnique(Read.Serializers, Other.By);
-    Epoch &E = St.Epochs[Mutex];
-    E.Reads.set(*A.ReadId);
     Read.Claims = E.Claims;
     St.Pending[{*A.ReadId, Mutex, false}] = std::move(Read);
   }
@@ -589,15 +607,36 @@ void StaleWriteAnalysis::report(const TrackedAccess &A, const PendingKey &Key,
     if (llvm::any_of(Held,
                      [&](const HeldMutex &L) { return L.By == Serializer; }))
       return;
-  StaleDependence Dependence;
-  if (taintOf(Classifier.fullStatement(A.E), St).test(Key.Read))
-    Dependence = StaleDependence::Value;
-  else if (controlTaint(Block).test(Key.Read))
-    Dependence = StaleDependence::Control;
-  else
+  // The write may be based on any value read under the mutex before it was
+  // released for a suspension, preferably the read of what it writes.
+  auto StaleIt = St.Stale.find(Key.Mutex);
+  if (StaleIt == St.Stale.end())
     return;
-  Found.push_back({A.E, Accesses[Reads[Key.Read]].E, Read.Suspension,
-                   Read.MutexExpr, Dependence});
+  ReadSet Value = taintOf(Classifier.fullStatement(A.E), St);
+  Value &= StaleIt->second;
+  ReadSet Decision = controlTaint(Block);
+  Decision &= StaleIt->second;
+  auto First = [&](const ReadSet &Ids) {
+    if (Ids.test(Key.Read))
+      return Key.Read;
+    unsigned Best = Ids.find_first();
+    for (unsigned Id : Ids)
+      if (SM.isBeforeInTranslationUnit(readAccess(Id).E->getExprLoc(),
+                                       readAccess(Best).E->getExprLoc()))
+        Best = Id;
+    return Best;
+  };
+  StaleWrite Stale{A.E, readAccess(Key.Read).E, nullptr, Read.Suspension,
+                    Read.MutexExpr, StaleDependence::Value};
+  if (!Value.empty() && (Value.test(Key.Read) || !Decision.test(Key.Read))) {
+    Stale.Basis = readAccess(First(Value)).E;
+  } else if (!Decision.empty()) {
+    Stale.Basis = readAccess(First(Decision)).E;
+    Stale.Dependence = StaleDependence::Control;
+  } else {
+    return;
+  }
+  Found.push_back(Stale);
 }
 
 void StaleWriteAnalysis::onSuspension(const CoroutineSuspendExpr *S,
@@ -626,9 +665,14 @@ void StaleWriteAnalysis::onSuspension(const CoroutineSuspendExpr *S,
       joinPending(It->second, Read, SM);
   }
   St.Pending = std::move(Next);
-  for (auto It = St.Epochs.begin(); It != St.Epochs.end();)
-    It = llvm::is_contained(Locked, It->first) ? std::next(It)
-                                               : St.Epochs.erase(It);
+  for (auto It = St.Epochs.begin(); It != St.Epochs.end();) {
+    if (llvm::is_contained(Locked, It->first)) {
+      ++It;
+      continue;
+    }
+    St.Stale[It->first] |= It->second.Reads;
+    It = St.Epochs.erase(It);
+  }
 }
 
 /// Records what a branch condition depends on. A condition under a mutex
@@ -664,7 +708,7 @@ std::vector<PendingKey> StaleWriteAnalysis::onCondition(const CFGBlock &Block,
       const PendingKey &Key = Entry.first;
       if (Key.Suspended && Key.Mutex == *Lock.Mutex &&
           anyRead(Fresh, [&](unsigned Id) {
-            return Paths.overlap(readPath(Id), readPath(Key.Read));
+            return Paths.covers(readPath(Id), readPath(Key.Read));
           }))
         Revalidated.push_back(Key);
     }
@@ -730,15 +774,62 @@ bool StaleWriteAnalysis::gatedByClaim(llvm::ArrayRef<const CFGBlock *> Claims,
 // The fixpoint
 //===----------------------------------------------------------------------===//
 
+/// Joins \p Incoming into the entry state of \p Target; whether it changed.
+bool StaleWriteAnalysis::flowInto(const CFGBlock &Target, State Incoming) {
+  std::optional<State> &Entry = In[Target.getBlockID()];
+  if (!Entry) {
+    Entry = std::move(Incoming);
+    return true;
+  }
+  State Joined = *Entry;
+  joinStates(Joined, Incoming, SM);
+  if (Joined == *Entry)
+    return false;
+  Entry = std::move(Joined);
+  return true;
+}
+
+/// The try statements of the graph and their dispatch blocks. clang's CFG
+/// reaches handlers only through exception edges, which it does not build:
+/// any statement of a try block may throw into its handlers instead.
+std::vector<std::pair<const CXXTryStmt *, const CFGBlock *>>
+StaleWriteAnalysis::tryRegions() const {
+  std::vector<std::pair<const CXXTryStmt *, const CFGBlock *>> Regions;
+  for (const CFGBlock *Block : *Graph)
+    if (const auto *Try =
+            dyn_cast_or_null<CXXTryStmt>(Block->getTerminatorStmt()))
+      Regions.emplace_back(Try, Block);
+  return Regions;
+}
+
 void StaleWriteAnalysis::solve() {
   PostOrderCFGView Order(Graph.get());
   ForwardDataflowWorklist Worklist(*Graph, &Order);
   In.assign(Graph->getNumBlockIDs(), std::nullopt);
   In[Graph->getEntry().getBlockID()] = State();
   Worklist.enqueueBlock(&Graph->getEntry());
+  auto Regions = tryRegions();
+  auto MayThrow = [&](const Stmt *S, const State &St) {
+    for (const auto &[Try, Dispatch] : Regions) {
+      const Stmt *P = S;
+      while (P && P != Try->getTryBlock())
+        P = Parents.getParent(P);
+      if (P && flowInto(*Dispatch, St))
+        Worklist.enqueueBlock(Dispatch);
+    }
+  };
   while (const CFGBlock *Block = Worklist.dequeue()) {
     State St = In[Block->getBlockID()].value_or(State());
-    transferBlock(*Block, St, /*Emit=*/false);
+    for (const CFGElement &Element : *Block) {
+      auto S = Element.getAs<CFGStmt>();
+      if (!S)
+        continue;
+      if (!Regions.empty())
+        MayThrow(S->getStmt(), St);
+      transferStmt(S->getStmt(), *Block, St, /*Emit=*/false);
+      if (!Regions.empty())
+        MayThrow(S->getStmt(), St);
+    }
     std::vector<PendingKey> Revalidated = onCondition(*Block, St);
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
@@ -749,20 +840,12 @@ void StaleWriteAnalysis::solve() {
       State Edge = St;
       for (const PendingKey &Key : Revalidated) {
         auto &Checks = Edge.Pending[Key].Checks;
-        llvm::erase_if(Checks, [&](const Outcome &O) { return O.first == Block; });
+        llvm::erase_if(Checks,
+                       [&](const Outcome &O) { return O.first == Block; });
         Checks.emplace_back(Block, ThisIndex);
       }
-      std::optional<State> &Target = In[Next->getBlockID()];
-      if (!Target) {
-        Target = std::move(Edge);
-      } else {
-        State Joined = *Target;
-        joinStates(Joined, Edge, SM);
-        if (Joined == *Target)
-          continue;
-        Target = std::move(Joined);
-      }
-      Worklist.enqueueBlock(Next);
+      if (flowInto(*Next, std::move(Edge)))
+        Worklist.enqueueBlock(Next);
     }
   }
 }

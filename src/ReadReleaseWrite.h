@@ -49,6 +49,10 @@ struct StaleWrite {
   const clang::Expr *Write = nullptr;
   /// The read of an overlapping location, in A.
   const clang::Expr *Read = nullptr;
+  /// The read the write depends on: Read itself, or another read under the
+  /// mutex before the suspension (the element field that chose which
+  /// element to update).
+  const clang::Expr *Basis = nullptr;
   /// The first suspension point after the read where the mutex is not held.
   const clang::CoroutineSuspendExpr *Suspension = nullptr;
   /// The mutex as written where A locked it.

@@ -11,8 +11,10 @@ namespace corolock {
 namespace {
 
 // Steps of a path besides fields and variables.
-const char DerefTag = 0, ThisTag = 0;
+const char DerefTag = 0, ElementTag = 0, ThisTag = 0;
 const void *const DerefStep = &DerefTag;
+/// Any element of an array or container (`a[i]`, a range-for variable).
+const void *const ElementStep = &ElementTag;
 const void *const ThisRoot = &ThisTag;
 
 /// Nested paths deeper than this are not tracked (and recursion through
@@ -42,6 +44,10 @@ bool isDereferenceOperator(const CXXOperatorCallExpr *Call) {
                                      Call->getOperator() == OO_Star);
 }
 
+bool isSubscriptOperator(const CXXOperatorCallExpr *Call) {
+  return Call->getNumArgs() == 2 && Call->getOperator() == OO_Subscript;
+}
+
 /// Whether \p Parent takes one more step along the path of \p Child.
 bool extendsPath(const Stmt *Parent, const Expr *Child) {
   auto Is = [&](const Expr *E) { return E && E->IgnoreParenImpCasts() == Child; };
@@ -52,7 +58,8 @@ bool extendsPath(const Stmt *Parent, const Expr *Child) {
   if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent))
     return UO->getOpcode() == UO_Deref && Is(UO->getSubExpr());
   if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Parent))
-    return isDereferenceOperator(Call) && Is(Call->getArg(0));
+    return (isDereferenceOperator(Call) || isSubscriptOperator(Call)) &&
+           Is(Call->getArg(0));
   return false;
 }
 
@@ -129,17 +136,21 @@ bool AccessPaths::appendPath(const Expr *E, Steps &Out, unsigned Depth) {
     return UO->getOpcode() == UO_Deref &&
            appendObjectOfArrow(UO->getSubExpr(), Out, Depth + 1);
   if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-    // An element is its array; through a pointer, what it points to.
+    // Through a pointer, an element of what it points to.
     const Expr *Base = ASE->getBase()->IgnoreParenImpCasts();
-    return Base->getType()->isArrayType()
-               ? appendPath(Base, Out, Depth + 1)
-               : appendObjectOfArrow(ASE->getBase(), Out, Depth + 1);
+    if (!(Base->getType()->isArrayType()
+              ? appendPath(Base, Out, Depth + 1)
+              : appendObjectOfArrow(ASE->getBase(), Out, Depth + 1)))
+      return false;
+    Out.push_back(ElementStep);
+    return true;
   }
   if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (!isDereferenceOperator(Call) ||
+    bool Deref = isDereferenceOperator(Call);
+    if ((!Deref && !isSubscriptOperator(Call)) ||
         !appendPath(Call->getArg(0), Out, Depth + 1))
       return false;
-    Out.push_back(DerefStep);
+    Out.push_back(Deref ? DerefStep : ElementStep);
     return true;
   }
   return false;
@@ -176,8 +187,12 @@ bool AccessPaths::appendVariable(const ValueDecl *D, Steps &Out,
   if (!Var)
     return false;
   Var = Var->getCanonicalDecl();
-  if (auto It = LoopElements.find(Var); It != LoopElements.end())
-    return appendPath(It->second, Out, Depth + 1);
+  if (auto It = LoopElements.find(Var); It != LoopElements.end()) {
+    if (!appendPath(It->second, Out, Depth + 1))
+      return false;
+    Out.push_back(ElementStep);
+    return true;
+  }
   if (!Var->getType()->isReferenceType()) {
     Out.push_back(Var);
     return true;
@@ -196,6 +211,13 @@ bool AccessPaths::appendVariable(const ValueDecl *D, Steps &Out,
   return true;
 }
 
+bool AccessPaths::isAlias(const VarDecl *Var) {
+  if (!Var->getType()->isReferenceType())
+    return false;
+  Steps Path;
+  return appendVariable(Var, Path, 0) && Path.back() != DerefStep;
+}
+
 bool AccessPaths::overlap(PathId A, PathId B) const {
   const Steps &X = Paths[A], &Y = Paths[B];
   size_t Common = std::min(X.size(), Y.size());
@@ -203,6 +225,14 @@ bool AccessPaths::overlap(PathId A, PathId B) const {
     return false;
   const Steps &Longer = X.size() > Y.size() ? X : Y;
   return Longer.size() == Common || Longer[Common] != DerefStep;
+}
+
+bool AccessPaths::covers(PathId Check, PathId Read) const {
+  const Steps &C = Paths[Check], &R = Paths[Read];
+  return overlap(Check, Read) &&
+         (C.size() >= R.size() ||
+          !llvm::is_contained(llvm::ArrayRef(R).drop_front(C.size()),
+                              ElementStep));
 }
 
 bool AccessPaths::isShared(PathId P) {
@@ -243,7 +273,10 @@ bool AccessPaths::isMaximalAccess(const Expr *E) {
       UO && UO->getOpcode() != UO_Deref)
     return false;
   if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E);
-      Call && !isDereferenceOperator(Call))
+      Call && !isDereferenceOperator(Call) && !isSubscriptOperator(Call))
+    return false;
+  // A range-for's own variables (`__range1`) repeat its range expression.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E); DRE && DRE->getDecl()->isImplicit())
     return false;
   if (!isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, UnaryOperator,
            CXXOperatorCallExpr>(E) ||
@@ -321,6 +354,14 @@ const Stmt *AccessClassifier::mutation(const Expr *E) {
 
 AccessKind AccessClassifier::classify(const Expr *Access) {
   const Stmt *Mutation = mutation(Access);
+  // A subscript without a const overload inserts what is missing
+  // (`std::map::operator[]`).
+  if (const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Access);
+      Subscript && isSubscriptOperator(Subscript) && !Mutation)
+    if (const auto *Method =
+            dyn_cast_or_null<CXXMethodDecl>(Subscript->getDirectCallee());
+        Method && !Method->isConst() && !hasConstOverload(Method))
+      return AccessKind::ReadWrite;
   if (!Mutation)
     return AccessKind::Read;
   auto IsTarget = [&](const Expr *LHS) {

@@ -1,14 +1,15 @@
 //===--- SharedAccesses.h - Locations other coroutines can reach -*- C++ -*-===//
 //
 // An access path names a location by how an expression reaches it: a root
-// (`*this`, a variable) followed by fields and dereferences (`->`, `*`, a
-// smart pointer's `operator->`). Array and container elements are their
-// array or container. A location is shared when other coroutines can reach
+// (`*this`, a variable) followed by fields, dereferences (`->`, `*`, a
+// smart pointer's `operator->`) and elements (`a[i]`, `v[i]`, a range-for
+// variable), which stand for any element of their array or container. Other
+// member calls (`v.at(i)`, `m.find(k)`) access the container. A location is shared when other coroutines can reach
 // it: a field of `*this`, a global or static, a variable captured by
 // reference, or anything reached through a pointer or reference that the
-// coroutine does not reseat. Local references (`auto &s = session_;`) and
-// reference loop variables of a range-for over a shared container name what
-// they are bound to.
+// coroutine does not reseat. Local references (`auto &s = session_;`) name
+// what they are bound to, reference loop variables of a range-for the
+// elements of their range.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,8 +46,16 @@ public:
   /// prefix of the other, without stepping through a dereference (writing
   /// `impl_` does not change `impl_->total`).
   bool overlap(PathId A, PathId B) const;
+  /// Whether reading \p Check reads again what reading \p Read read: they
+  /// overlap, and \p Check does not stop at a container whose elements
+  /// \p Read went into (`conns_.size()` does not re-read `conns_[i].busy`).
+  bool covers(PathId Check, PathId Read) const;
   /// Whether other coroutines can reach the location (see the file comment).
   bool isShared(PathId P);
+
+  /// Whether the reference \p Var names a path (`auto &s = session_;`, a
+  /// range-for variable), so that its uses are accesses rather than values.
+  bool isAlias(const clang::VarDecl *Var);
 
   /// Whether \p E is a path expression that its parent does not extend
   /// (`session_.token` in `x = session_.token`, not `session_`).
