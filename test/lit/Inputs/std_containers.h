@@ -82,16 +82,24 @@ public:
   void clear();
 };
 
-template <typename T> class shared_ptr {
-public:
-  T *operator->() const noexcept;
-  T &operator*() const noexcept;
-  explicit operator bool() const noexcept;
-};
-
 template <typename T> class unique_ptr {
 public:
   T *operator->() const noexcept;
   T &operator*() const noexcept;
 };
 } // namespace std
+
+// Shared with concurrencpp_async_lock.h, which declares it too.
+#ifndef COROLOCK_MOCK_STD_SHARED_PTR
+#define COROLOCK_MOCK_STD_SHARED_PTR
+namespace std {
+template <typename T> class shared_ptr {
+public:
+  shared_ptr() noexcept;
+  shared_ptr(const shared_ptr &) noexcept;
+  ~shared_ptr();
+  T *get() const noexcept;
+  T *operator->() const noexcept;
+};
+} // namespace std
+#endif
