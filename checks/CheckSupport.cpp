@@ -42,10 +42,12 @@ StringRef suspensionKeyword(const CoroutineSuspendExpr &S) {
 
 std::string spelling(const Expr *E, const ASTContext &Context) {
   const SourceManager &SM = Context.getSourceManager();
-  CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
-  if (!E->getBeginLoc().isMacroID() && !E->getEndLoc().isMacroID()) {
-    StringRef Text =
-        Lexer::getSourceText(Range, SM, Context.getLangOpts());
+  // A whole macro argument (`LOCKED(mu, total_)`) is spelled as written too.
+  CharSourceRange Range = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(E->getSourceRange()), SM,
+      Context.getLangOpts());
+  if (Range.isValid()) {
+    StringRef Text = Lexer::getSourceText(Range, SM, Context.getLangOpts());
     if (!Text.empty())
       return Text.str();
   }

@@ -273,6 +273,7 @@ private:
   void observe(const Stmt *S, llvm::ArrayRef<const LockFact *> Held);
   bool findAccesses();
   bool isLockObject(QualType T) const;
+  bool containsErrors() const;
   void solve();
   bool flowInto(const CFGBlock &Target, State Incoming);
   std::vector<std::pair<const CXXTryStmt *, const CFGBlock *>>
@@ -601,7 +602,8 @@ void StaleWriteAnalysis::report(const TrackedAccess &A, const PendingKey &Key,
                                 const PendingRead &Read,
                                 const HeldMutexes &Held, const CFGBlock &Block,
                                 const State &St) {
-  if (!Read.Checks.empty() || gatedByClaim(Read.Claims, Block))
+  if (!Read.Checks.empty() || gatedByClaim(Read.Claims, Block) ||
+      Classifier.isCheckedWrite(A.E))
     return;
   for (const Holding &Serializer : Read.Serializers)
     if (llvm::any_of(Held,
@@ -802,6 +804,18 @@ StaleWriteAnalysis::tryRegions() const {
   return Regions;
 }
 
+/// Whether the body has statements that did not compile: what it does is not
+/// known, so nothing is reported for it.
+bool StaleWriteAnalysis::containsErrors() const {
+  for (const CFGBlock *Block : *Graph)
+    for (const CFGElement &Element : *Block)
+      if (auto S = Element.getAs<CFGStmt>())
+        if (const auto *E = dyn_cast<Expr>(S->getStmt());
+            E && E->containsErrors())
+          return true;
+  return false;
+}
+
 void StaleWriteAnalysis::solve() {
   PostOrderCFGView Order(Graph.get());
   ForwardDataflowWorklist Worklist(*Graph, &Order);
@@ -866,7 +880,7 @@ std::vector<StaleWrite> StaleWriteAnalysis::run() {
   Options.setAllAlwaysAdd();
   Graph = CFG::buildCFG(&Coroutine, const_cast<Stmt *>(&Body), &Context,
                         Options);
-  if (!Graph)
+  if (!Graph || containsErrors())
     return {};
   solve();
   for (const CFGBlock *Block : *Graph)

@@ -1,6 +1,7 @@
 //===--- SharedAccesses.cpp - Locations other coroutines can reach --------===//
 
 #include "SharedAccesses.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
@@ -350,6 +351,41 @@ const Stmt *AccessClassifier::mutation(const Expr *E) {
   if (Method && !Method->isConst() && hasConstOverload(Method))
     return mutation(cast<Expr>(Mutation));
   return Mutation;
+}
+
+/// Whether \p T is bool or a specialization with a bool argument
+/// (`std::pair<iterator, bool>`).
+static bool carriesBool(QualType T) {
+  if (T->isBooleanType())
+    return true;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  return Spec && llvm::any_of(Spec->getTemplateArgs().asArray(),
+                              [](const TemplateArgument &Arg) {
+                                return Arg.getKind() == TemplateArgument::Type &&
+                                       Arg.getAsType()->isBooleanType();
+                              });
+}
+
+bool AccessClassifier::isCheckedWrite(const Expr *Access) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(mutation(Access));
+  if (!Call || !methodCalledOn(Call, Access) || !carriesBool(Call->getType()))
+    return false;
+  const Stmt *Child = Call;
+  const Stmt *Parent = Parents.getParent(Call);
+  while (isa_and_nonnull<ImplicitCastExpr, ParenExpr, ExprWithCleanups,
+                         MaterializeTemporaryExpr, CXXBindTemporaryExpr>(
+      Parent)) {
+    Child = Parent;
+    Parent = Parents.getParent(Parent);
+  }
+  if (const auto *Cast = dyn_cast_or_null<ExplicitCastExpr>(Parent))
+    return !Cast->getType()->isVoidType();
+  if (const auto *If = dyn_cast_or_null<IfStmt>(Parent))
+    return Child == If->getCond();
+  if (const auto *While = dyn_cast_or_null<WhileStmt>(Parent))
+    return Child == While->getCond();
+  return isa_and_nonnull<Expr, DeclStmt, ReturnStmt, CoreturnStmt>(Parent);
 }
 
 AccessKind AccessClassifier::classify(const Expr *Access) {

@@ -103,6 +103,10 @@ public:
       : Parents(Parents), Context(Context) {}
 
   AccessKind classify(const clang::Expr *Access);
+  /// Whether \p Access is written by a member call that answers whether it
+  /// changed anything (a bool, or a pair with one, as `map::insert` and
+  /// `try_emplace` return), and the answer is used: a compare-and-set.
+  bool isCheckedWrite(const clang::Expr *Access);
   /// The outermost expression (or declaration statement) around \p E.
   const clang::Stmt *fullStatement(const clang::Stmt *E) const;
 

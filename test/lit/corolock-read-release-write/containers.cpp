@@ -83,6 +83,38 @@ public:
     co_return value;
   }
 
+  // Fixed: the insertion says whether the key was still missing, and the
+  // coroutine uses the answer.
+  task<std::string> insert_and_use_the_answer(std::string key) {
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      if (entries_.count(key))
+        co_return entries_.at(key);
+    }
+    std::string value = co_await load(key);
+    std::lock_guard<std::mutex> lk(mu_);
+    auto [it, inserted] = entries_.emplace(key, value);
+    if (!inserted)
+      co_return it->second;
+    if (!entries_.insert({key, value}).second)
+      co_return value;
+    co_return value;
+  }
+
+  // The answer is dropped: an unconditional write again.
+  task<std::string> insert_and_drop_the_answer(std::string key) {
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      if (entries_.count(key))
+        co_return entries_.at(key);
+    }
+    std::string value = co_await load(key);
+    std::lock_guard<std::mutex> lk(mu_);
+    (void)entries_.insert({key, value});
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'entries_' is written under 'mu_' based on 'entries_'{{.*}} [corolock-read-release-write]
+    co_return value;
+  }
+
   // Views only: begin() and vector's operator[] are non-const here, and
   // nothing is written through them.
   task<std::string> views_only() {

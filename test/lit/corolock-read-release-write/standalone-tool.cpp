@@ -1,0 +1,26 @@
+// The standalone corolock binary runs the same check as the plugin, with the
+// same message and notes, and enables it by default with the other corolock
+// checks.
+// RUN: %check_corolock --tool=standalone corolock-read-release-write %s -- %mocks
+// RUN: %corolock %s -- %std_cxx20 %mocks 2>&1 | FileCheck %s --check-prefix=DEFAULT
+// DEFAULT: standalone-tool.cpp:[[@LINE+16]]:3: warning: 'value' is written under 'mu' based on 'value'{{.*}} [corolock-read-release-write]
+
+#include "std_mutex.h"
+#include "task.h"
+
+std::mutex mu;
+int value;
+
+task<void> stale() {
+  int v;
+  {
+    std::lock_guard<std::mutex> lk(mu);
+    v = value;
+  }
+  co_await send(v);
+  std::lock_guard<std::mutex> lk(mu);
+  value = v + 1;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'value' is written under 'mu' based on 'value' read before a 'co_await' that ran without 'mu'; another coroutine may have changed 'value' meanwhile: re-check it under 'mu' before writing, or serialize the whole operation with an async mutex held across it [corolock-read-release-write]
+  // CHECK-NOTES: :[[@LINE-6]]:9: note: 'value' read here under 'mu'; the written value is computed from it
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: 'co_await' suspends without 'mu'; another coroutine may lock it and change 'value' here
+}
