@@ -28,6 +28,7 @@ using namespace clang::tidy;
 namespace {
 
 const char *const CorolockChecks[] = {"corolock-async-lock-across-io",
+                                      "corolock-read-release-write",
                                       "corolock-sync-lock-across-suspend",
                                       "corolock-unnecessary-async-mutex"};
 constexpr const char *DefaultCorolockChecks = "--checks=-*,corolock-*";
