@@ -890,13 +890,16 @@ std::vector<StaleWrite> StaleWriteAnalysis::run() {
     }
 
   // One finding per write (its first stale read) and per read (its first
-  // write), in source order.
+  // write), in source order of the writes.
   auto Before = [&](const Expr *A, const Expr *B) {
     return SM.isBeforeInTranslationUnit(A->getExprLoc(), B->getExprLoc());
   };
+  // A read that is its own basis comes first.
   llvm::sort(Found, [&](const StaleWrite &A, const StaleWrite &B) {
     if (A.Write != B.Write)
       return Before(A.Write, B.Write);
+    if ((A.Read == A.Basis) != (B.Read == B.Basis))
+      return A.Read == A.Basis;
     return A.Read != B.Read && Before(A.Read, B.Read);
   });
   std::vector<StaleWrite> Result;
