@@ -20,7 +20,8 @@ public:
   ReadReleaseWriteCheck(llvm::StringRef Name,
                         clang::tidy::ClangTidyContext *Context)
       : CoroutineLockCheck(Name, Context) {}
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override { Reported.clear(); }
 
 private:

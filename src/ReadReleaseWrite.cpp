@@ -101,8 +101,7 @@ struct Epoch {
   llvm::SmallVector<const CFGBlock *, 1> Claims;
 
   bool operator==(const Epoch &O) const {
-    return Reads == O.Reads && Conditions == O.Conditions &&
-           Claims == O.Claims;
+    return Reads == O.Reads && Conditions == O.Conditions && Claims == O.Claims;
   }
 };
 
@@ -132,7 +131,8 @@ template <typename PredT> bool anyRead(const ReadSet &Reads, PredT Pred) {
 
 template <typename T, unsigned N>
 void intersect(llvm::SmallVector<T, N> &Into, llvm::ArrayRef<T> Other) {
-  llvm::erase_if(Into, [&](const T &X) { return !llvm::is_contained(Other, X); });
+  llvm::erase_if(Into,
+                 [&](const T &X) { return !llvm::is_contained(Other, X); });
 }
 
 template <typename T, unsigned N>
@@ -161,7 +161,7 @@ void joinPending(PendingRead &Into, const PendingRead &From,
 void joinEpoch(Epoch &Into, const Epoch &From) {
   Into.Reads |= From.Reads;
   for (const auto &Condition : From.Conditions) {
-    auto It = llvm::find_if(Into.Conditions, [&](const auto &C) {
+    auto *It = llvm::find_if(Into.Conditions, [&](const auto &C) {
       return C.first == Condition.first;
     });
     if (It == Into.Conditions.end())
@@ -219,7 +219,8 @@ const VarDecl *localOf(const Expr *E) {
     if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
       E = ME->getBase()->IgnoreParenImpCasts();
     else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E);
-             ASE && ASE->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+             ASE &&
+             ASE->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
       E = ASE->getBase()->IgnoreParenImpCasts();
     else
       break;
@@ -262,10 +263,10 @@ public:
                      ASTContext &Context, const LockModel &Model,
                      const SuspensionPointClassifier &Suspensions)
       : Coroutine(Coroutine), Body(Body), Context(Context),
-        SM(Context.getSourceManager()), Model(Model),
-        Suspensions(Suspensions), Parents(const_cast<Stmt *>(&Body)),
-        Paths(Coroutine, Body, Parents, Context),
-        Classifier(Parents, Context) {}
+        SM(Context.getSourceManager()), Model(Model), Suspensions(Suspensions),
+        Parents(const_cast<Stmt *>(&Body)),
+        Paths(Coroutine, Body, Parents, Context), Classifier(Parents, Context) {
+  }
 
   std::vector<StaleWrite> run();
 
@@ -279,9 +280,9 @@ private:
   std::vector<std::pair<const CXXTryStmt *, const CFGBlock *>>
   tryRegions() const;
   void transferBlock(const CFGBlock &Block, State &St, bool Emit);
-  void transferStmt(const Stmt *S, const CFGBlock &Block, State &St,
-                    bool Emit);
-  void onRead(const TrackedAccess &A, const HeldMutexes &Held, State &St);
+  void transferStmt(const Stmt *S, const CFGBlock &Block, State &St, bool Emit);
+  void onRead(const TrackedAccess &A, unsigned ReadId, const HeldMutexes &Held,
+              State &St);
   void onWrite(const TrackedAccess &A, const HeldMutexes &Held,
                const CFGBlock &Block, State &St, bool Emit);
   void report(const TrackedAccess &A, const PendingKey &Key,
@@ -382,11 +383,11 @@ bool StaleWriteAnalysis::findAccesses() {
     if (!E || MutexesOf(S).empty() || !Paths.isMaximalAccess(E) ||
         isLockObject(E->getType()))
       continue;
-    PathId Path = *Paths.pathOf(E);
-    if (!Paths.isShared(Path))
+    std::optional<PathId> Path = Paths.pathOf(E);
+    if (!Path || !Paths.isShared(*Path))
       continue;
     AccessAt[S] = Accesses.size();
-    Accesses.push_back({E, Path, Classifier.classify(E), std::nullopt});
+    Accesses.push_back({E, *Path, Classifier.classify(E), std::nullopt});
   }
   std::vector<std::pair<PathId, PathId>> Writes; // (mutex, location)
   for (const TrackedAccess &A : Accesses)
@@ -502,10 +503,8 @@ void StaleWriteAnalysis::onLocalStores(const Stmt *S, State &St) {
       Member && Method && !Method->isConst())
     if (const VarDecl *Var = localOf(Member->getImplicitObjectArgument()))
       Outs.push_back(Var);
-  unsigned Shift = isa<CXXOperatorCallExpr>(Call) && Method &&
-                           !Method->isStatic()
-                       ? 1
-                       : 0;
+  unsigned Shift =
+      isa<CXXOperatorCallExpr>(Call) && Method && !Method->isStatic() ? 1 : 0;
   if (Shift && !Method->isConst())
     if (const VarDecl *Var = localOf(Call->getArg(0)))
       Outs.push_back(Var);
@@ -530,20 +529,20 @@ void StaleWriteAnalysis::onLocalStores(const Stmt *S, State &St) {
 // Reads, writes, suspensions and conditions
 //===----------------------------------------------------------------------===//
 
-void StaleWriteAnalysis::onRead(const TrackedAccess &A, const HeldMutexes &Held,
-                                State &St) {
+void StaleWriteAnalysis::onRead(const TrackedAccess &A, unsigned ReadId,
+                                const HeldMutexes &Held, State &St) {
   for (const HeldMutex &Lock : Held) {
     if (!Lock.Definitely || !Lock.Mutex)
       continue;
     PathId Mutex = *Lock.Mutex;
     // The read happens again: its earlier value is superseded.
     if (auto It = St.Stale.find(Mutex); It != St.Stale.end())
-      It->second.reset(*A.ReadId);
+      It->second.reset(ReadId);
     Epoch &E = St.Epochs[Mutex];
-    E.Reads.set(*A.ReadId);
+    E.Reads.set(ReadId);
     if (!A.Pends)
       continue;
-    St.Pending.erase({*A.ReadId, Mutex, true});
+    St.Pending.erase({ReadId, Mutex, true});
     PendingRead Read;
     Read.MutexExpr = Lock.MutexExpr;
     auto LocksMutex = [&](const Holding &By) {
@@ -555,13 +554,13 @@ void StaleWriteAnalysis::onRead(const TrackedAccess &A, const HeldMutexes &Held,
       if (!LocksMutex(Other.By))
         insertUnique(Read.Serializers, Other.By);
     Read.Claims = E.Claims;
-    St.Pending[{*A.ReadId, Mutex, false}] = std::move(Read);
+    St.Pending[{ReadId, Mutex, false}] = std::move(Read);
   }
 }
 
 void StaleWriteAnalysis::onWrite(const TrackedAccess &A,
-                                 const HeldMutexes &Held,
-                                 const CFGBlock &Block, State &St, bool Emit) {
+                                 const HeldMutexes &Held, const CFGBlock &Block,
+                                 State &St, bool Emit) {
   for (const HeldMutex &Lock : Held) {
     if (!Lock.Definitely || !Lock.Mutex)
       continue;
@@ -628,8 +627,12 @@ void StaleWriteAnalysis::report(const TrackedAccess &A, const PendingKey &Key,
         Best = Id;
     return Best;
   };
-  StaleWrite Stale{A.E, readAccess(Key.Read).E, nullptr, Read.Suspension,
-                    Read.MutexExpr, StaleDependence::Value};
+  StaleWrite Stale{A.E,
+                   readAccess(Key.Read).E,
+                   nullptr,
+                   Read.Suspension,
+                   Read.MutexExpr,
+                   StaleDependence::Value};
   if (!Value.empty() && (Value.test(Key.Read) || !Decision.test(Key.Read))) {
     Stale.Basis = readAccess(First(Value)).E;
   } else if (!Decision.empty()) {
@@ -691,8 +694,10 @@ std::vector<PendingKey> StaleWriteAnalysis::onCondition(const CFGBlock &Block,
   if (Taint.empty())
     return Revalidated;
   for (const HeldMutex &Lock : heldAt(Evaluation)) {
-    auto EpochIt = Lock.Definitely && Lock.Mutex ? St.Epochs.find(*Lock.Mutex)
-                                                 : St.Epochs.end();
+    if (!Lock.Definitely || !Lock.Mutex)
+      continue;
+    PathId Mutex = *Lock.Mutex;
+    auto EpochIt = St.Epochs.find(Mutex);
     if (EpochIt == St.Epochs.end())
       continue;
     ReadSet Fresh = Taint;
@@ -700,7 +705,7 @@ std::vector<PendingKey> StaleWriteAnalysis::onCondition(const CFGBlock &Block,
     if (Fresh.empty())
       continue;
     auto &Conditions = EpochIt->second.Conditions;
-    auto Known = llvm::find_if(
+    auto *Known = llvm::find_if(
         Conditions, [&](const auto &C) { return C.first == &Block; });
     if (Known == Conditions.end())
       Conditions.emplace_back(&Block, Fresh);
@@ -708,7 +713,7 @@ std::vector<PendingKey> StaleWriteAnalysis::onCondition(const CFGBlock &Block,
       Known->second |= Fresh;
     for (const auto &Entry : St.Pending) {
       const PendingKey &Key = Entry.first;
-      if (Key.Suspended && Key.Mutex == *Lock.Mutex &&
+      if (Key.Suspended && Key.Mutex == Mutex &&
           anyRead(Fresh, [&](unsigned Id) {
             return Paths.covers(readPath(Id), readPath(Key.Read));
           }))
@@ -723,12 +728,11 @@ void StaleWriteAnalysis::transferStmt(const Stmt *S, const CFGBlock &Block,
   if (auto It = AccessAt.find(S); It != AccessAt.end()) {
     const TrackedAccess &A = Accesses[It->second];
     if (A.ReadId)
-      onRead(A, heldAt(S), St);
+      onRead(A, *A.ReadId, heldAt(S), St);
     if (A.Kind != AccessKind::Read)
       onWrite(A, heldAt(S), Block, St, Emit);
   }
-  if (const CoroutineSuspendExpr *Suspension =
-          Suspensions.asSuspensionPoint(S))
+  if (const CoroutineSuspendExpr *Suspension = Suspensions.asSuspensionPoint(S))
     onSuspension(Suspension, heldAt(S), St);
   onLocalStores(S, St);
 }
@@ -878,8 +882,8 @@ std::vector<StaleWrite> StaleWriteAnalysis::run() {
   Options.AddRichCXXConstructors = true;
   Options.AddCXXDefaultInitExprInCtors = true;
   Options.setAllAlwaysAdd();
-  Graph = CFG::buildCFG(&Coroutine, const_cast<Stmt *>(&Body), &Context,
-                        Options);
+  Graph =
+      CFG::buildCFG(&Coroutine, const_cast<Stmt *>(&Body), &Context, Options);
   if (!Graph || containsErrors())
     return {};
   solve();

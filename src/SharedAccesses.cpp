@@ -41,8 +41,8 @@ const Expr *stripPathWrappers(const Expr *E) {
 }
 
 bool isDereferenceOperator(const CXXOperatorCallExpr *Call) {
-  return Call->getNumArgs() == 1 && (Call->getOperator() == OO_Arrow ||
-                                     Call->getOperator() == OO_Star);
+  return Call->getNumArgs() == 1 &&
+         (Call->getOperator() == OO_Arrow || Call->getOperator() == OO_Star);
 }
 
 bool isSubscriptOperator(const CXXOperatorCallExpr *Call) {
@@ -51,7 +51,9 @@ bool isSubscriptOperator(const CXXOperatorCallExpr *Call) {
 
 /// Whether \p Parent takes one more step along the path of \p Child.
 bool extendsPath(const Stmt *Parent, const Expr *Child) {
-  auto Is = [&](const Expr *E) { return E && E->IgnoreParenImpCasts() == Child; };
+  auto Is = [&](const Expr *E) {
+    return E && E->IgnoreParenImpCasts() == Child;
+  };
   if (const auto *ME = dyn_cast_or_null<MemberExpr>(Parent))
     return isa<FieldDecl>(ME->getMemberDecl()) && Is(ME->getBase());
   if (const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(Parent))
@@ -100,8 +102,7 @@ std::optional<AccessPaths::PathId> AccessPaths::pathOf(const Expr *E) {
   return intern(Path);
 }
 
-std::optional<AccessPaths::PathId>
-AccessPaths::mutexPathOf(const Expr *E) {
+std::optional<AccessPaths::PathId> AccessPaths::mutexPathOf(const Expr *E) {
   if (!E)
     return std::nullopt;
   const Expr *Plain = E->IgnoreParenImpCasts();
@@ -109,9 +110,8 @@ AccessPaths::mutexPathOf(const Expr *E) {
       UO && UO->getOpcode() == UO_AddrOf)
     return pathOf(UO->getSubExpr());
   Steps Path;
-  if (Plain->getType()->isPointerType()
-          ? !appendObjectOfArrow(Plain, Path, 0)
-          : !appendPath(Plain, Path, 0))
+  if (Plain->getType()->isPointerType() ? !appendObjectOfArrow(Plain, Path, 0)
+                                        : !appendPath(Plain, Path, 0))
     return std::nullopt;
   return intern(Path);
 }
@@ -124,8 +124,8 @@ bool AccessPaths::appendPath(const Expr *E, Steps &Out, unsigned Depth) {
     if (const auto *Static = dyn_cast<VarDecl>(ME->getMemberDecl()))
       return appendVariable(Static, Out, Depth + 1);
     const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
-    if (!Field || !(ME->isArrow()
-                        ? appendObjectOfArrow(ME->getBase(), Out, Depth + 1)
+    if (!Field ||
+        !(ME->isArrow() ? appendObjectOfArrow(ME->getBase(), Out, Depth + 1)
                         : appendPath(ME->getBase(), Out, Depth + 1)))
       return false;
     Out.push_back(Field->getCanonicalDecl());
@@ -261,12 +261,11 @@ bool AccessPaths::isCapturedByReference(const VarDecl *VD) const {
   const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
   if (!Method || !Method->getParent()->isLambda())
     return false;
-  return llvm::any_of(Method->getParent()->captures(),
-                      [&](const LambdaCapture &C) {
-                        return C.capturesVariable() &&
-                               C.getCaptureKind() == LCK_ByRef &&
-                               C.getCapturedVar()->getCanonicalDecl() == VD;
-                      });
+  return llvm::any_of(
+      Method->getParent()->captures(), [&](const LambdaCapture &C) {
+        return C.capturesVariable() && C.getCaptureKind() == LCK_ByRef &&
+               C.getCapturedVar()->getCanonicalDecl() == VD;
+      });
 }
 
 bool AccessPaths::isMaximalAccess(const Expr *E) {
@@ -277,7 +276,8 @@ bool AccessPaths::isMaximalAccess(const Expr *E) {
       Call && !isDereferenceOperator(Call) && !isSubscriptOperator(Call))
     return false;
   // A range-for's own variables (`__range1`) repeat its range expression.
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E); DRE && DRE->getDecl()->isImplicit())
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      DRE && DRE->getDecl()->isImplicit())
     return false;
   if (!isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, UnaryOperator,
            CXXOperatorCallExpr>(E) ||
@@ -308,7 +308,8 @@ const Stmt *AccessClassifier::fullStatement(const Stmt *E) const {
 /// Whether \p Method has a const overload with the same parameters, so that
 /// it only returns a mutable view (`find`, `begin`, `at`, `operator[]`).
 static bool hasConstOverload(const CXXMethodDecl *Method) {
-  for (const NamedDecl *D : Method->getParent()->lookup(Method->getDeclName())) {
+  for (const NamedDecl *D :
+       Method->getParent()->lookup(Method->getDeclName())) {
     const auto *Other = dyn_cast<CXXMethodDecl>(D);
     if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
       Other = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
@@ -360,11 +361,12 @@ static bool carriesBool(QualType T) {
     return true;
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T->getAsCXXRecordDecl());
-  return Spec && llvm::any_of(Spec->getTemplateArgs().asArray(),
-                              [](const TemplateArgument &Arg) {
-                                return Arg.getKind() == TemplateArgument::Type &&
-                                       Arg.getAsType()->isBooleanType();
-                              });
+  return Spec &&
+         llvm::any_of(Spec->getTemplateArgs().asArray(),
+                      [](const TemplateArgument &Arg) {
+                        return Arg.getKind() == TemplateArgument::Type &&
+                               Arg.getAsType()->isBooleanType();
+                      });
 }
 
 bool AccessClassifier::isCheckedWrite(const Expr *Access) {
@@ -373,9 +375,9 @@ bool AccessClassifier::isCheckedWrite(const Expr *Access) {
     return false;
   const Stmt *Child = Call;
   const Stmt *Parent = Parents.getParent(Call);
-  while (isa_and_nonnull<ImplicitCastExpr, ParenExpr, ExprWithCleanups,
-                         MaterializeTemporaryExpr, CXXBindTemporaryExpr>(
-      Parent)) {
+  while (
+      isa_and_nonnull<ImplicitCastExpr, ParenExpr, ExprWithCleanups,
+                      MaterializeTemporaryExpr, CXXBindTemporaryExpr>(Parent)) {
     Child = Parent;
     Parent = Parents.getParent(Parent);
   }

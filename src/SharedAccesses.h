@@ -1,15 +1,16 @@
-//===--- SharedAccesses.h - Locations other coroutines can reach -*- C++ -*-===//
+//===--- SharedAccesses.h - Locations other coroutines can reach -*- C++
+//-*-===//
 //
 // An access path names a location by how an expression reaches it: a root
 // (`*this`, a variable) followed by fields, dereferences (`->`, `*`, a
 // smart pointer's `operator->`) and elements (`a[i]`, `v[i]`, a range-for
 // variable), which stand for any element of their array or container. Other
-// member calls (`v.at(i)`, `m.find(k)`) access the container. A location is shared when other coroutines can reach
-// it: a field of `*this`, a global or static, a variable captured by
-// reference, or anything reached through a pointer or reference that the
-// coroutine does not reseat. Local references (`auto &s = session_;`) name
-// what they are bound to, reference loop variables of a range-for the
-// elements of their range.
+// member calls (`v.at(i)`, `m.find(k)`) access the container. A location is
+// shared when other coroutines can reach it: a field of `*this`, a global or
+// static, a variable captured by reference, or anything reached through a
+// pointer or reference that the coroutine does not reseat. Local references
+// (`auto &s = session_;`) name what they are bound to, reference loop variables
+// of a range-for the elements of their range.
 //
 //===----------------------------------------------------------------------===//
 
@@ -65,8 +66,7 @@ private:
   using Steps = llvm::SmallVector<const void *, 4>;
 
   bool appendPath(const clang::Expr *E, Steps &Out, unsigned Depth);
-  bool appendObjectOfArrow(const clang::Expr *Base, Steps &Out,
-                           unsigned Depth);
+  bool appendObjectOfArrow(const clang::Expr *Base, Steps &Out, unsigned Depth);
   bool appendVariable(const clang::ValueDecl *D, Steps &Out, unsigned Depth);
   PathId intern(const Steps &Path);
   bool isStable(const clang::VarDecl *Root);

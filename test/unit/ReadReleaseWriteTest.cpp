@@ -53,8 +53,8 @@ std::vector<std::string> staleWrites(const std::string &Code,
   for (const StaleWrite &W :
        findStaleWrites(*FD, Context, *Model, *Suspensions)) {
     std::string Entry =
-        Line(W.Write) + " " + text(W.Write, Context) + " <- " +
-        Line(W.Basis) + " " + text(W.Basis, Context) +
+        Line(W.Write) + " " + text(W.Write, Context) + " <- " + Line(W.Basis) +
+        " " + text(W.Basis, Context) +
         (W.Dependence == StaleDependence::Value ? " (value)" : " (control)");
     if (W.Read != W.Basis)
       Entry += " [" + Line(W.Read) + " " + text(W.Read, Context) + "]";

@@ -76,9 +76,10 @@ std::vector<std::string> accesses(const std::string &Code,
       Kind = "readwrite";
       break;
     }
-    Lines.push_back("L" + std::to_string(Parsed.line(E->getBeginLoc())) +
-                    " " + Text + " " + Kind +
-                    (Paths.isShared(*Paths.pathOf(E)) ? "" : " local"));
+    std::optional<AccessPaths::PathId> Path = Paths.pathOf(E);
+    Lines.push_back("L" + std::to_string(Parsed.line(E->getBeginLoc())) + " " +
+                    Text + " " + Kind +
+                    (Path && Paths.isShared(*Path) ? "" : " local"));
   }
   return Lines;
 }
@@ -165,10 +166,9 @@ struct C {
 };
 )cpp"),
               ElementsAre("L8 p_ read", "L9 p_ read", "L10 moved write local",
-                          "L10 other read local",
-                          "L11 p_->a read", "L11 u_->a read", "L11 r.a read",
-                          "L11 q->a read", "L11 fixed->a read",
-                          "L11 moved->a read local"));
+                          "L10 other read local", "L11 p_->a read",
+                          "L11 u_->a read", "L11 r.a read", "L11 q->a read",
+                          "L11 fixed->a read", "L11 moved->a read local"));
 }
 
 // A local reference names what it is bound to; range-for variables name
@@ -243,9 +243,9 @@ struct C {
   }
 };
 )cpp"),
-              ElementsAre("L9 n_ write", "L10 n_ readwrite",
-                          "L11 n_ readwrite", "L12 s_ readwrite",
-                          "L13 s_ readwrite", "L14 s_ read", "L15 n_ read"));
+              ElementsAre("L9 n_ write", "L10 n_ readwrite", "L11 n_ readwrite",
+                          "L12 s_ readwrite", "L13 s_ readwrite", "L14 s_ read",
+                          "L15 n_ read"));
 }
 
 // A non-const call with a const overload hands out a view: it writes only
