@@ -95,6 +95,31 @@ LockFact joinFacts(const LockFact &A, const LockFact &B,
   return Result;
 }
 
+/// A deterministic order of the locks in a state: by acquisition, then
+/// holder, then where the mutex is written (locks acquired by one call,
+/// `std::lock(a, b)`, share their acquisition), so that nothing downstream
+/// depends on the state's hashing.
+bool lockFactBefore(const LockFact &A, const LockFact &B,
+                    const SourceManager &SM) {
+  auto Order = [](const LockFact &F) {
+    return F.Acquisitions.empty() ? SourceLocation()
+                                  : F.Acquisitions.front();
+  };
+  auto MutexOrder = [](const LockFact &F) {
+    return F.Mutexes.empty() ? SourceLocation()
+                             : F.Mutexes.front()->getBeginLoc();
+  };
+  SourceLocation LA = Order(A), LB = Order(B);
+  if (LA != LB)
+    return SM.isBeforeInTranslationUnit(LA, LB);
+  if (A.Holder != B.Holder)
+    return static_cast<int>(A.Holder) < static_cast<int>(B.Holder);
+  SourceLocation MA = MutexOrder(A), MB = MutexOrder(B);
+  if (MA == MB || MA.isInvalid() || MB.isInvalid())
+    return MA.isInvalid() && MB.isValid();
+  return SM.isBeforeInTranslationUnit(MA, MB);
+}
+
 LockState joinStates(const LockState &A, const LockState &B,
                      const SourceManager &SM) {
   LockState Result;
@@ -852,27 +877,8 @@ void BodyAnalysis::onSuspension(const CoroutineSuspendExpr *S,
       continue;
     Point.Locks.push_back(Fact);
   }
-  auto Order = [&](const LockFact &F) {
-    return F.Acquisitions.empty() ? SourceLocation()
-                                  : F.Acquisitions.front();
-  };
-  // Locks acquired by one call (`std::lock(a, b)`) share their acquisition;
-  // they follow the order their mutexes are written in, so that the order
-  // does not depend on the state's hashing.
-  auto MutexOrder = [&](const LockFact &F) {
-    return F.Mutexes.empty() ? SourceLocation()
-                             : F.Mutexes.front()->getBeginLoc();
-  };
   llvm::sort(Point.Locks, [&](const LockFact &A, const LockFact &B) {
-    SourceLocation LA = Order(A), LB = Order(B);
-    if (LA != LB)
-      return SM.isBeforeInTranslationUnit(LA, LB);
-    if (A.Holder != B.Holder)
-      return static_cast<int>(A.Holder) < static_cast<int>(B.Holder);
-    SourceLocation MA = MutexOrder(A), MB = MutexOrder(B);
-    if (MA == MB || MA.isInvalid() || MB.isInvalid())
-      return MA.isInvalid() && MB.isValid();
-    return SM.isBeforeInTranslationUnit(MA, MB);
+    return lockFactBefore(A, B, SM);
   });
   Out->Suspensions.push_back(std::move(Point));
 }
@@ -990,6 +996,9 @@ void BodyAnalysis::observe(const Stmt *S, const LockState &State) {
   for (const auto &Entry : State)
     if (Entry.second.Owned != Ownership::NotHeld)
       Held.push_back(&Entry.second);
+  llvm::sort(Held, [&](const LockFact *A, const LockFact *B) {
+    return lockFactBefore(*A, *B, SM);
+  });
   Observer(S, Held);
 }
 

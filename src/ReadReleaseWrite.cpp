@@ -898,13 +898,17 @@ std::vector<StaleWrite> StaleWriteAnalysis::run() {
   auto Before = [&](const Expr *A, const Expr *B) {
     return SM.isBeforeInTranslationUnit(A->getExprLoc(), B->getExprLoc());
   };
-  // A read that is its own basis comes first.
+  // A read that is its own basis comes first; of nested locks over both
+  // sections, the innermost (locked last) names the mutex.
   llvm::sort(Found, [&](const StaleWrite &A, const StaleWrite &B) {
     if (A.Write != B.Write)
       return Before(A.Write, B.Write);
     if ((A.Read == A.Basis) != (B.Read == B.Basis))
       return A.Read == A.Basis;
-    return A.Read != B.Read && Before(A.Read, B.Read);
+    if (A.Read != B.Read)
+      return Before(A.Read, B.Read);
+    return A.Mutex != B.Mutex && A.Mutex && B.Mutex &&
+           Before(B.Mutex, A.Mutex);
   });
   std::vector<StaleWrite> Result;
   llvm::SmallPtrSet<const Expr *, 8> Writes, ReadsSeen;
