@@ -14,7 +14,8 @@ without a location (configuration errors) count too. With --check-suffix=S
 the prefixes are CHECK-MESSAGES-S and CHECK-NOTES-S, so one fixture can run
 several configurations. The tool is clang-tidy with the plugin loaded
 (default) or the standalone binary; both must prove the check ran, so a
-failed --load cannot pass silently.
+failed --load cannot pass silently. In a sanitizer build (environment
+COROLOCK_PLUGIN_AS_STANDALONE=1) every fixture runs the standalone binary.
 """
 import argparse
 import os
@@ -66,6 +67,10 @@ def main():
     args = p.parse_args(argv)
 
     env = os.environ
+    # A sanitizer build runs the plugin's fixtures through the (instrumented)
+    # standalone tool; see lit.cfg.py.
+    if env.get("COROLOCK_PLUGIN_AS_STANDALONE") == "1":
+        args.tool = "standalone"
     if args.tool == "plugin":
         plugin = env["COROLOCK_PLUGIN"]
         cmd = [env["COROLOCK_CLANG_TIDY"], f"--load={plugin}"]
