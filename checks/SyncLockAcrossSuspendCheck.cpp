@@ -76,9 +76,23 @@ void SyncLockAcrossSuspendCheck::report(const CoroutineSuspendExpr &Suspension,
               "meanwhile block their thread; release the lock before "
               "suspending or use an async mutex")
       << Desc.Mutex << Desc.Plural << Maybe << Desc.ByHolder << Keyword;
-  for (SourceLocation L : Lock.Acquisitions)
-    diag(L, "%0 locked here", DiagnosticIDs::Note)
-        << Desc.Mutex;
+  noteAcquisitions(Lock.Acquisitions, Desc.Mutex);
+}
+
+/// One note per place the lock may have been taken, up to a few: a lock
+/// retaken in many branches (a loop around a large switch) would otherwise
+/// repeat hundreds of notes at every suspension point.
+void SyncLockAcrossSuspendCheck::noteAcquisitions(
+    llvm::ArrayRef<SourceLocation> Acquisitions, llvm::StringRef Mutex) {
+  constexpr size_t MaxNotes = 4;
+  size_t Shown = Acquisitions.size() <= MaxNotes ? Acquisitions.size()
+                                                 : MaxNotes - 1;
+  for (SourceLocation L : Acquisitions.take_front(Shown))
+    diag(L, "%0 locked here", DiagnosticIDs::Note) << Mutex;
+  if (Shown < Acquisitions.size())
+    diag(Acquisitions[Shown], "%0 locked here and at %1 other places",
+         DiagnosticIDs::Note)
+        << Mutex << static_cast<unsigned>(Acquisitions.size() - Shown - 1);
 }
 
 } // namespace corolock

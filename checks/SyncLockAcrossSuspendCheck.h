@@ -25,6 +25,8 @@ public:
 private:
   void report(const clang::CoroutineSuspendExpr &Suspension,
               const LockFact &Lock, const clang::ASTContext &Context);
+  void noteAcquisitions(llvm::ArrayRef<clang::SourceLocation> Acquisitions,
+                        llvm::StringRef Mutex);
 
   bool StrictMode;
   /// Template instantiations share source locations: report each once.

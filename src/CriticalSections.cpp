@@ -40,6 +40,9 @@ findCriticalSections(const FunctionDecl &Coroutine, ASTContext &Context,
   HeldLockResult Locks =
       analyzeHeldLocks(Coroutine, Context, Model, Suspensions);
   std::vector<CriticalSection> Sections;
+  // Sections by acquisition: each held lock finds its own sections without
+  // scanning them all (a lock retaken in many branches reaches many points).
+  llvm::DenseMap<SourceLocation, llvm::SmallVector<size_t, 1>> ByAcquisition;
   for (const LockFact &Acquired : Locks.Acquisitions) {
     SourceLocation Loc = Acquired.Acquisitions.front();
     for (const Expr *MutexExpr : Acquired.Mutexes) {
@@ -52,23 +55,39 @@ findCriticalSections(const FunctionDecl &Coroutine, ASTContext &Context,
       Section.Holder = Acquired.Holder;
       Section.Guard = Acquired.Guard;
       Section.Acquisition = Loc;
-      auto IsThisSection = [&](const LockFact &Held) {
-        return Held.Owned != Ownership::NotHeld &&
-               llvm::is_contained(Held.Acquisitions, Loc) &&
-               locksSameMutex(Held, Section);
-      };
-      for (const SuspensionPointLocks &Point : Locks.Suspensions) {
-        if (llvm::any_of(Point.Locks, IsThisSection))
-          Section.Suspensions.push_back(Point.Suspension);
-        if (llvm::any_of(Point.HandedOff, IsThisSection))
-          Section.HandOffs.push_back(Point.Suspension);
-      }
-      for (const MovedOutLock &Moved : Locks.MovedOut)
-        if (IsThisSection(Moved.Lock))
-          Section.MovedOut.push_back(Moved.Where);
+      ByAcquisition[Loc].push_back(Sections.size());
       Sections.push_back(std::move(Section));
     }
   }
+  // Calls \p Fn on each section \p Held is.
+  auto ForSectionsOf = [&](const LockFact &Held, auto Fn) {
+    if (Held.Owned == Ownership::NotHeld)
+      return;
+    for (SourceLocation Loc : Held.Acquisitions)
+      if (auto It = ByAcquisition.find(Loc); It != ByAcquisition.end())
+        for (size_t I : It->second)
+          if (locksSameMutex(Held, Sections[I]))
+            Fn(Sections[I]);
+  };
+  // Points come in order; several facts at one point may be the same section.
+  auto AddOnce = [](auto &List, const auto *Where) {
+    if (List.empty() || List.back() != Where)
+      List.push_back(Where);
+  };
+  for (const SuspensionPointLocks &Point : Locks.Suspensions) {
+    for (const LockFact &Held : Point.Locks)
+      ForSectionsOf(Held, [&](CriticalSection &Section) {
+        AddOnce(Section.Suspensions, Point.Suspension);
+      });
+    for (const LockFact &Held : Point.HandedOff)
+      ForSectionsOf(Held, [&](CriticalSection &Section) {
+        AddOnce(Section.HandOffs, Point.Suspension);
+      });
+  }
+  for (const MovedOutLock &Moved : Locks.MovedOut)
+    ForSectionsOf(Moved.Lock, [&](CriticalSection &Section) {
+      AddOnce(Section.MovedOut, Moved.Where);
+    });
   return Sections;
 }
 
