@@ -39,8 +39,8 @@ void AsyncLockAcrossIoCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Model || !Suspensions)
     return;
   Context = Result.Context;
-  for (CriticalSection &Section : findCriticalSections(
-           *Coroutine, *Result.Context, *Model, *Suspensions))
+  for (CriticalSection &Section :
+       findCriticalSections(*Coroutine, *Result.Context, *Model, *Suspensions))
     if (Section.Kind == LockKind::Async)
       Sections.add(std::move(Section));
 }

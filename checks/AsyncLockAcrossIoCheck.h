@@ -18,7 +18,8 @@ class AsyncLockAcrossIoCheck : public CoroutineLockCheck {
 public:
   AsyncLockAcrossIoCheck(llvm::StringRef Name,
                          clang::tidy::ClangTidyContext *Context);
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 

@@ -26,7 +26,7 @@ void SyncLockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   for (const SuspensionPointLocks &Point :
        analyzeHeldLocks(*Coroutine, *Result.Context, *Model, *Suspensions)
-            .Suspensions)
+           .Suspensions)
     for (const LockFact &Lock : Point.Locks)
       if (Lock.Kind == LockKind::Sync &&
           (Lock.Owned != Ownership::NotHeld || StrictMode))
@@ -37,8 +37,8 @@ void SyncLockAcrossSuspendCheck::report(const CoroutineSuspendExpr &Suspension,
                                         const LockFact &Lock,
                                         const ASTContext &Context) {
   SourceLocation Where = Suspension.getKeywordLoc();
-  SourceLocation Holder = Lock.Acquisitions.empty() ? SourceLocation()
-                                                    : Lock.Acquisitions.front();
+  SourceLocation Holder =
+      Lock.Acquisitions.empty() ? SourceLocation() : Lock.Acquisitions.front();
   LockDescription Desc = describeLock(Lock, Context);
   // The description is part of the key: locks acquired by one call
   // (`std::lock(a, b)`) share their location but are distinct findings.
@@ -85,8 +85,8 @@ void SyncLockAcrossSuspendCheck::report(const CoroutineSuspendExpr &Suspension,
 void SyncLockAcrossSuspendCheck::noteAcquisitions(
     llvm::ArrayRef<SourceLocation> Acquisitions, llvm::StringRef Mutex) {
   constexpr size_t MaxNotes = 4;
-  size_t Shown = Acquisitions.size() <= MaxNotes ? Acquisitions.size()
-                                                 : MaxNotes - 1;
+  size_t Shown =
+      Acquisitions.size() <= MaxNotes ? Acquisitions.size() : MaxNotes - 1;
   for (SourceLocation L : Acquisitions.take_front(Shown))
     diag(L, "%0 locked here", DiagnosticIDs::Note) << Mutex;
   if (Shown < Acquisitions.size())

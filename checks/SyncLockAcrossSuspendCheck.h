@@ -18,7 +18,8 @@ class SyncLockAcrossSuspendCheck : public CoroutineLockCheck {
 public:
   SyncLockAcrossSuspendCheck(llvm::StringRef Name,
                              clang::tidy::ClangTidyContext *Context);
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void onEndOfTranslationUnit() override { Reported.clear(); }
 

@@ -47,8 +47,7 @@ enclosingStatement(const Stmt *S, const FunctionDecl &Function,
 
 /// Whether \p Section only updates one integer: `{ lock_guard g(m); ++n; }`
 /// or `co_await m.lock(); ++n; m.unlock();`.
-bool isLoneIntegerUpdate(const CriticalSection &Section,
-                         BodyParents &Parents) {
+bool isLoneIntegerUpdate(const CriticalSection &Section, BodyParents &Parents) {
   bool ByGuard = Section.Holder == HolderKind::GuardVariable && Section.Guard;
   // A guard's initializer is a child of its declaration statement.
   const auto *GuardVar = dyn_cast_or_null<VarDecl>(Section.Guard);
@@ -100,8 +99,8 @@ void UnnecessaryAsyncMutexCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Model || !Suspensions)
     return;
   Context = Result.Context;
-  for (CriticalSection &Section : findCriticalSections(
-           *Coroutine, *Result.Context, *Model, *Suspensions))
+  for (CriticalSection &Section :
+       findCriticalSections(*Coroutine, *Result.Context, *Model, *Suspensions))
     if (Section.Kind == LockKind::Async)
       Sections.add(std::move(Section));
 }

@@ -17,7 +17,8 @@ class UnnecessaryAsyncMutexCheck : public CoroutineLockCheck {
 public:
   UnnecessaryAsyncMutexCheck(llvm::StringRef Name,
                              clang::tidy::ClangTidyContext *Context);
-  void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 

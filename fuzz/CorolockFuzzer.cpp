@@ -137,15 +137,15 @@ void runCorolock(llvm::StringRef Source) {
   Overlay->pushOverlay(Memory);
   const char *File = "/corolock-fuzz/input.cpp";
   Memory->addFile(File, 0, llvm::MemoryBuffer::getMemBufferCopy(Source));
-  auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(),
-                                                       Overlay);
+  auto Files =
+      llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), Overlay);
 
   tidy::ClangTidyASTConsumerFactory Factory(Context, Overlay);
   IgnoringDiagConsumer CompilerDiags;
-  tooling::ToolInvocation Invocation(
-      {"clang++", "-fsyntax-only", "-std=c++20", "-nostdinc++",
-       "-ferror-limit=0", File},
-      std::make_unique<CorolockAction>(Factory), Files.get());
+  tooling::ToolInvocation Invocation({"clang++", "-fsyntax-only", "-std=c++20",
+                                      "-nostdinc++", "-ferror-limit=0", File},
+                                     std::make_unique<CorolockAction>(Factory),
+                                     Files.get());
   Invocation.setDiagnosticConsumer(&CompilerDiags);
   Invocation.run();
   // Collects the findings as clang-tidy does (deduplicated, notes attached).

@@ -72,10 +72,10 @@ LockFact joinFacts(const LockFact &A, const LockFact &B,
                    const SourceManager &SM) {
   LockFact Result = A;
   if (A.Owned != B.Owned)
-    Result.Owned = (A.Owned == Ownership::NotHeld &&
-                    B.Owned == Ownership::NotHeld)
-                       ? Ownership::NotHeld
-                       : Ownership::MaybeHeld;
+    Result.Owned =
+        (A.Owned == Ownership::NotHeld && B.Owned == Ownership::NotHeld)
+            ? Ownership::NotHeld
+            : Ownership::MaybeHeld;
   // A holder that is a reader on one path only may make writers wait.
   if (A.Mode != B.Mode)
     Result.Mode = LockMode::Exclusive;
@@ -102,8 +102,7 @@ LockFact joinFacts(const LockFact &A, const LockFact &B,
 bool lockFactBefore(const LockFact &A, const LockFact &B,
                     const SourceManager &SM) {
   auto Order = [](const LockFact &F) {
-    return F.Acquisitions.empty() ? SourceLocation()
-                                  : F.Acquisitions.front();
+    return F.Acquisitions.empty() ? SourceLocation() : F.Acquisitions.front();
   };
   auto MutexOrder = [](const LockFact &F) {
     return F.Mutexes.empty() ? SourceLocation()
@@ -205,8 +204,7 @@ private:
   void observe(const Stmt *S, const LockState &State);
   void transferElement(const CFGElement &Element, LockState &State,
                        HeldLockResult *Out);
-  void transferStmt(const Stmt *S, LockState &State,
-                    HeldLockResult *Out);
+  void transferStmt(const Stmt *S, LockState &State, HeldLockResult *Out);
   LockState edgeState(const CFGBlock &From, unsigned SuccIndex,
                       const LockState &Exit);
   void refineOnCondition(const Expr *Cond, bool Taken, LockState &State);
@@ -243,9 +241,10 @@ private:
   const void *mutexKey(const Expr *E, bool Deref);
   bool appendKey(const Expr *E, llvm::raw_ostream &OS) const;
   bool isDiscarded(const Expr *E) const;
-  llvm::SmallPtrSet<const void *, 4>
-  handedOff(const CoroutineSuspendExpr *S, const LockState &State);
-  void collectHandedOff(const Stmt *S, llvm::SmallPtrSetImpl<const void *> &Keys);
+  llvm::SmallPtrSet<const void *, 4> handedOff(const CoroutineSuspendExpr *S,
+                                               const LockState &State);
+  void collectHandedOff(const Stmt *S,
+                        llvm::SmallPtrSetImpl<const void *> &Keys);
   void noteHandedOffArgument(const Expr *Arg, QualType ParamType,
                              llvm::SmallPtrSetImpl<const void *> &Keys);
 
@@ -326,8 +325,8 @@ const void *BodyAnalysis::mutexKey(const Expr *E, bool Deref) {
   if (!E)
     return nullptr;
   E = E->IgnoreParenImpCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && Deref &&
-                                                 UO->getOpcode() == UO_AddrOf) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && Deref && UO->getOpcode() == UO_AddrOf) {
     E = UO->getSubExpr();
     Deref = false;
   }
@@ -344,9 +343,9 @@ const void *BodyAnalysis::mutexKey(const Expr *E, bool Deref) {
 bool BodyAnalysis::isDiscarded(const Expr *E) const {
   const Stmt *Child = E;
   const Stmt *P = Parents.getParent(Child);
-  while (P && (isa<ExprWithCleanups, ParenExpr>(P) ||
-               (isa<CastExpr>(P) &&
-                cast<CastExpr>(P)->getType()->isVoidType()))) {
+  while (P &&
+         (isa<ExprWithCleanups, ParenExpr>(P) ||
+          (isa<CastExpr>(P) && cast<CastExpr>(P)->getType()->isVoidType()))) {
     Child = P;
     P = Parents.getParent(P);
   }
@@ -559,8 +558,7 @@ void BodyAnalysis::onGuardOperation(const CXXMemberCallExpr *Call,
   switch (Model.operationOf(Call->getMethodDecl())) {
   case LockOperation::Lock:
   case LockOperation::TryLock:
-    Fact.Owned = Model.operationOf(Call->getMethodDecl()) ==
-                         LockOperation::Lock
+    Fact.Owned = Model.operationOf(Call->getMethodDecl()) == LockOperation::Lock
                      ? Ownership::Held
                      : Ownership::MaybeHeld;
     Fact.Acquisitions = {Call->getExprLoc()};
@@ -689,7 +687,8 @@ void BodyAnalysis::onAssign(const CXXOperatorCallExpr *Call, LockState &State) {
   LockFact &Old = State[Target];
   LockFact New;
   const Expr *Source = stripMove(Call->getArg(1));
-  if (const void *SourceKey = guardKey(Source); SourceKey && State.count(SourceKey)) {
+  if (const void *SourceKey = guardKey(Source);
+      SourceKey && State.count(SourceKey)) {
     New = State[SourceKey];
     if (isa<CXXConstructExpr>(Source)) {
       State.erase(SourceKey);
@@ -761,13 +760,12 @@ void BodyAnalysis::noteHandedOffArgument(
     if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(stripImplicit(Arg));
         CE && Model.isGuard(CE->getType()))
       Keys.insert(CE);
-  bool ByMutableRef =
-      !ParamType.isNull() &&
-      ((ParamType->isLValueReferenceType() &&
-        !ParamType->getPointeeType().isConstQualified()) ||
-       ParamType->isRValueReferenceType() ||
-       (ParamType->isPointerType() &&
-        !ParamType->getPointeeType().isConstQualified()));
+  bool ByMutableRef = !ParamType.isNull() &&
+                      ((ParamType->isLValueReferenceType() &&
+                        !ParamType->getPointeeType().isConstQualified()) ||
+                       ParamType->isRValueReferenceType() ||
+                       (ParamType->isPointerType() &&
+                        !ParamType->getPointeeType().isConstQualified()));
   const Expr *Moved = stripMove(Arg);
   bool IsMove = Moved != stripImplicit(Arg);
   if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Moved);
@@ -778,7 +776,8 @@ void BodyAnalysis::noteHandedOffArgument(
   }
   if (!ByMutableRef && !IsMove)
     return;
-  if (const void *Guard = guardKey(Moved); Guard && !isa<CXXConstructExpr>(Moved))
+  if (const void *Guard = guardKey(Moved);
+      Guard && !isa<CXXConstructExpr>(Moved))
     Keys.insert(Guard);
   const Expr *Plain = Moved->IgnoreParenImpCasts();
   bool Deref = Plain->getType()->isPointerType();
@@ -859,8 +858,7 @@ BodyAnalysis::handedOff(const CoroutineSuspendExpr *S, const LockState &State) {
 }
 
 void BodyAnalysis::onSuspension(const CoroutineSuspendExpr *S,
-                                const LockState &State,
-                                HeldLockResult *Out) {
+                                const LockState &State, HeldLockResult *Out) {
   if (!Out)
     return;
   auto HandedOff = handedOff(S, State);
@@ -1024,8 +1022,8 @@ void BodyAnalysis::recordAcquisitions(const LockState &State,
 /// an awaited try-lock (`co_await l.try_lock()`), which may fail.
 void BodyAnalysis::acquireAwaitedLock(const CoroutineSuspendExpr *S,
                                       LockState &State) {
-  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
-      stripImplicit(S->getOperand()));
+  const auto *Call =
+      dyn_cast_or_null<CXXMemberCallExpr>(stripImplicit(S->getOperand()));
   if (!Call || Model.isGuard(S->getType()))
     return;
   LockOperation Op = Model.operationOf(Call->getMethodDecl());
@@ -1039,11 +1037,10 @@ void BodyAnalysis::acquireAwaitedLock(const CoroutineSuspendExpr *S,
   if (Obj && Deref)
     T = T->getPointeeType();
   if (Obj && Model.mutexKind(T) == LockKind::Async)
-    lockManually(Obj, Deref,
-                 Op == LockOperation::Lock ? Ownership::Held
-                                           : Ownership::MaybeHeld,
-                 LockModel::modeOf(Call->getMethodDecl()), Call->getExprLoc(),
-                 State);
+    lockManually(
+        Obj, Deref,
+        Op == LockOperation::Lock ? Ownership::Held : Ownership::MaybeHeld,
+        LockModel::modeOf(Call->getMethodDecl()), Call->getExprLoc(), State);
 }
 
 /// Path-sensitive refinement on `if (lk.try_lock())`, `if (lk)`,
@@ -1069,8 +1066,8 @@ void BodyAnalysis::refineOnCondition(const Expr *Cond, bool Taken,
   bool IsOwnershipQuery =
       isa<CXXConversionDecl>(Method) ||
       (Method->getIdentifier() && Method->getName() == "owns_lock");
-  if (const void *Guard = Model.isGuard(Obj->getType()) ? guardKey(Obj)
-                                                         : nullptr) {
+  if (const void *Guard =
+          Model.isGuard(Obj->getType()) ? guardKey(Obj) : nullptr) {
     auto It = State.find(Guard);
     if (It == State.end() || It->second.Owned == Ownership::NotHeld ||
         (Op != LockOperation::TryLock && !IsOwnershipQuery))
@@ -1175,8 +1172,8 @@ HeldLockResult BodyAnalysis::run(const Stmt *Body) {
   Options.AddRichCXXConstructors = true;
   Options.AddCXXDefaultInitExprInCtors = true;
   Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph = CFG::buildCFG(
-      &Coroutine, const_cast<Stmt *>(Body), &Context, Options);
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(&Coroutine, const_cast<Stmt *>(Body), &Context, Options);
   if (!Graph)
     return {};
 
@@ -1245,11 +1242,11 @@ HeldLockResult BodyAnalysis::run(const Stmt *Body) {
     LockState State = *Entry;
     transferBlock(*Block, State, &Result);
   }
-  llvm::sort(Result.Suspensions, [&](const SuspensionPointLocks &A,
-                                    const SuspensionPointLocks &B) {
-    return SM.isBeforeInTranslationUnit(A.Suspension->getBeginLoc(),
-                                        B.Suspension->getBeginLoc());
-  });
+  llvm::sort(Result.Suspensions,
+             [&](const SuspensionPointLocks &A, const SuspensionPointLocks &B) {
+               return SM.isBeforeInTranslationUnit(A.Suspension->getBeginLoc(),
+                                                   B.Suspension->getBeginLoc());
+             });
   // One call may acquire several mutexes (`std::lock(a, b)`): written order.
   auto FirstMutex = [](const LockFact &F) {
     return F.Mutexes.empty() ? SourceLocation()
@@ -1269,11 +1266,10 @@ HeldLockResult BodyAnalysis::run(const Stmt *Body) {
 
 } // namespace
 
-HeldLockResult
-analyzeHeldLocks(const FunctionDecl &Coroutine, ASTContext &Context,
-                 const LockModel &Model,
-                 const SuspensionPointClassifier &Suspensions,
-                 LockStateObserver Observer) {
+HeldLockResult analyzeHeldLocks(const FunctionDecl &Coroutine,
+                                ASTContext &Context, const LockModel &Model,
+                                const SuspensionPointClassifier &Suspensions,
+                                LockStateObserver Observer) {
   const auto *CoroBody =
       dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
   if (!CoroBody || Coroutine.isDependentContext() || !CoroBody->getBody())

@@ -94,11 +94,11 @@ using LockStateObserver = llvm::function_ref<void(
 
 /// Runs the held-lock dataflow over the body of \p Coroutine, which must be a
 /// non-dependent function whose body is a `CoroutineBodyStmt`.
-HeldLockResult
-analyzeHeldLocks(const clang::FunctionDecl &Coroutine,
-                 clang::ASTContext &Context, const LockModel &Model,
-                 const SuspensionPointClassifier &Suspensions,
-                 LockStateObserver Observer = nullptr);
+HeldLockResult analyzeHeldLocks(const clang::FunctionDecl &Coroutine,
+                                clang::ASTContext &Context,
+                                const LockModel &Model,
+                                const SuspensionPointClassifier &Suspensions,
+                                LockStateObserver Observer = nullptr);
 
 } // namespace corolock
 

@@ -79,8 +79,8 @@ IoAwaitClassifier::awaitedIo(const CoroutineSuspendExpr *S) {
   return awaitedIo(S, MaxDepth);
 }
 
-const FunctionDecl *
-IoAwaitClassifier::awaitedIo(const CoroutineSuspendExpr *S, unsigned Depth) {
+const FunctionDecl *IoAwaitClassifier::awaitedIo(const CoroutineSuspendExpr *S,
+                                                 unsigned Depth) {
   const Expr *Operand = S->getOperand();
   while (const FunctionDecl *Callee = awaitedCallee(Operand)) {
     if (IoFunctions.matches(Callee))

@@ -93,9 +93,8 @@ bool NameMatcher::matches(StringRef QualifiedName) const {
   QualifiedName.consume_front("::");
   auto [It, Inserted] = Answers.try_emplace(QualifiedName, false);
   if (Inserted)
-    It->second = llvm::any_of(Regexes, [&](const auto &Re) {
-      return Re->match(QualifiedName);
-    });
+    It->second = llvm::any_of(
+        Regexes, [&](const auto &Re) { return Re->match(QualifiedName); });
   return It->second;
 }
 
@@ -111,8 +110,7 @@ const CXXRecordDecl *recordOf(QualType T) {
     return RD->getDefinition() ? RD->getDefinition() : RD;
   // A dependent specialization still names its template.
   if (const auto *TST = T->getAs<TemplateSpecializationType>())
-    if (const TemplateDecl *TD =
-            TST->getTemplateName().getAsTemplateDecl())
+    if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl())
       return dyn_cast_or_null<CXXRecordDecl>(TD->getTemplatedDecl());
   return nullptr;
 }
@@ -122,16 +120,16 @@ llvm::Expected<LockModel> LockModel::create(const LockModelOptions &Options) {
       NameMatcher::create(SyncMutexPresets, Options.SyncMutexes, "SyncMutexes");
   if (!SyncMutexes)
     return SyncMutexes.takeError();
-  auto AsyncMutexes = NameMatcher::create(
-      AsyncMutexPresets, Options.AsyncMutexes, "AsyncMutexes");
+  auto AsyncMutexes = NameMatcher::create(AsyncMutexPresets,
+                                          Options.AsyncMutexes, "AsyncMutexes");
   if (!AsyncMutexes)
     return AsyncMutexes.takeError();
   auto SyncGuards =
       NameMatcher::create(SyncGuardPresets, Options.SyncGuards, "SyncGuards");
   if (!SyncGuards)
     return SyncGuards.takeError();
-  auto AsyncGuards =
-      NameMatcher::create(AsyncGuardPresets, Options.AsyncGuards, "AsyncGuards");
+  auto AsyncGuards = NameMatcher::create(AsyncGuardPresets, Options.AsyncGuards,
+                                         "AsyncGuards");
   if (!AsyncGuards)
     return AsyncGuards.takeError();
   return LockModel(std::move(*SyncMutexes), std::move(*AsyncMutexes),
@@ -205,9 +203,9 @@ LockOperation LockModel::operationOf(const CXXMethodDecl *Method) const {
   // The async names return awaitables that lock when awaited (cppcoro
   // lock_async, folly co_lock*, unifex async_lock, async_simple coLock*).
   static const StringRef LockNames[] = {
-      "lock",       "lock_shared",    "lock_upgrade",    "Lock",
-      "ReaderLock", "WriterLock",     "lock_async",      "co_lock",
-      "co_lock_shared", "co_lock_upgrade", "async_lock", "coLock",
+      "lock",           "lock_shared",     "lock_upgrade", "Lock",
+      "ReaderLock",     "WriterLock",      "lock_async",   "co_lock",
+      "co_lock_shared", "co_lock_upgrade", "async_lock",   "coLock",
       "coLockShared"};
   static const StringRef TryLockNames[] = {
       "try_lock",        "try_lock_for",        "try_lock_until",
@@ -247,9 +245,9 @@ static LockMode modeOfName(StringRef Name) {
   for (char C : Name)
     if (C != '_')
       Words += llvm::toLower(C);
-  static const StringRef Shared[] = {"lockshared", "sharedlock",
+  static const StringRef Shared[] = {"lockshared",       "sharedlock",
                                      "sharedscopedlock", "readerlock",
-                                     "readermutexlock", "readertrylock"};
+                                     "readermutexlock",  "readertrylock"};
   static const StringRef Upgrade[] = {"lockupgrade", "upgradelock"};
   auto Has = [&](StringRef Part) { return StringRef(Words).contains(Part); };
   if (llvm::any_of(Shared, Has))
@@ -270,8 +268,7 @@ LockMode LockModel::modeOf(const FunctionDecl *Method) {
   return II ? modeOfName(II->getName()) : LockMode::Exclusive;
 }
 
-LockMode LockModel::guardMode(QualType Guard,
-                              const CXXConstructorDecl *Ctor) {
+LockMode LockModel::guardMode(QualType Guard, const CXXConstructorDecl *Ctor) {
   if (const auto *A = Ctor ? Ctor->getAttr<AcquireCapabilityAttr>() : nullptr)
     return A->isShared() ? LockMode::Shared : LockMode::Exclusive;
   const CXXRecordDecl *RD = recordOf(Guard);

@@ -48,9 +48,9 @@ class NameMatcher {
 public:
   /// Builds a matcher from \p Presets and the user's semicolon-separated
   /// \p Patterns; the error names \p OptionName and the offending pattern.
-  static llvm::Expected<NameMatcher> create(llvm::ArrayRef<llvm::StringRef> Presets,
-                                            llvm::StringRef Patterns,
-                                            llvm::StringRef OptionName);
+  static llvm::Expected<NameMatcher>
+  create(llvm::ArrayRef<llvm::StringRef> Presets, llvm::StringRef Patterns,
+         llvm::StringRef OptionName);
 
   bool matches(const clang::NamedDecl *D) const;
   bool matches(llvm::StringRef QualifiedName) const;
@@ -102,7 +102,8 @@ private:
             NameMatcher SyncGuards, NameMatcher AsyncGuards)
       : SyncMutexes(std::move(SyncMutexes)),
         AsyncMutexes(std::move(AsyncMutexes)),
-        SyncGuards(std::move(SyncGuards)), AsyncGuards(std::move(AsyncGuards)) {}
+        SyncGuards(std::move(SyncGuards)), AsyncGuards(std::move(AsyncGuards)) {
+  }
 
   std::optional<LockKind> recordMutexKind(const clang::CXXRecordDecl *RD) const;
   std::optional<LockKind> recordGuardKind(const clang::CXXRecordDecl *RD) const;

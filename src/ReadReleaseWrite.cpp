@@ -907,8 +907,7 @@ std::vector<StaleWrite> StaleWriteAnalysis::run() {
       return A.Read == A.Basis;
     if (A.Read != B.Read)
       return Before(A.Read, B.Read);
-    return A.Mutex != B.Mutex && A.Mutex && B.Mutex &&
-           Before(B.Mutex, A.Mutex);
+    return A.Mutex != B.Mutex && A.Mutex && B.Mutex && Before(B.Mutex, A.Mutex);
   });
   std::vector<StaleWrite> Result;
   llvm::SmallPtrSet<const Expr *, 8> Writes, ReadsSeen;

@@ -41,9 +41,8 @@ bool alwaysReady(const Expr *Ready) {
 
 llvm::Expected<SuspensionPointClassifier>
 SuspensionPointClassifier::create(StringRef NonSuspendingAwaitables) {
-  auto Matcher = NameMatcher::create(NonSuspendingPresets,
-                                     NonSuspendingAwaitables,
-                                     "NonSuspendingAwaitables");
+  auto Matcher = NameMatcher::create(
+      NonSuspendingPresets, NonSuspendingAwaitables, "NonSuspendingAwaitables");
   if (!Matcher)
     return Matcher.takeError();
   return SuspensionPointClassifier(std::move(*Matcher));
@@ -62,7 +61,8 @@ SuspensionPointClassifier::asSuspensionPoint(const Stmt *S) const {
   const auto *E = dyn_cast_or_null<CoroutineSuspendExpr>(S);
   if (!E || E->isTypeDependent() || !E->getReadyExpr())
     return nullptr;
-  if (const auto *Await = dyn_cast<CoawaitExpr>(E); Await && Await->isImplicit())
+  if (const auto *Await = dyn_cast<CoawaitExpr>(E);
+      Await && Await->isImplicit())
     return nullptr;
   return neverSuspends(E) ? nullptr : E;
 }

@@ -24,7 +24,8 @@ public:
 
   /// The suspension expression \p S is, or null if \p S is none or cannot
   /// suspend.
-  const clang::CoroutineSuspendExpr *asSuspensionPoint(const clang::Stmt *S) const;
+  const clang::CoroutineSuspendExpr *
+  asSuspensionPoint(const clang::Stmt *S) const;
 
   /// Whether \p E provably never suspends: a listed awaitable type, or an
   /// awaiter whose `await_ready()` always returns true.

@@ -26,8 +26,7 @@ bool ParsedCode::hasErrors() const {
   return Unit->getDiagnostics().hasErrorOccurred();
 }
 
-const FunctionDecl *ParsedCode::function(llvm::StringRef Name,
-                                         unsigned Index) {
+const FunctionDecl *ParsedCode::function(llvm::StringRef Name, unsigned Index) {
   auto Matches =
       match(functionDecl(hasName(Name), isDefinition()).bind("f"), context());
   std::vector<const FunctionDecl *> Found;
@@ -152,24 +151,26 @@ std::vector<std::string> heldLocks(const std::string &Code,
   const FunctionDecl *FD = Parsed.function(Function);
   if (!FD)
     return {"no function " + Function.str()};
-  return withClassifiers(Options, NonSuspending, [&](const LockModel &Model,
-                                                     const auto &Suspensions) {
-    ASTContext &Context = Parsed.context();
-    std::vector<std::string> Lines;
-    for (const SuspensionPointLocks &Point :
-         analyzeHeldLocks(*FD, Context, Model, Suspensions).Suspensions) {
-      std::string Line =
-          "L" + std::to_string(Parsed.line(Point.Suspension->getBeginLoc())) +
-          ":";
-      if (Point.Locks.empty())
-        Line += " -";
-      for (const LockFact &F : Point.Locks)
-        Line += " " + holderName(F, Context) + "=" + ownership(F.Owned) + "(" +
-                (F.Kind == LockKind::Sync ? "sync" : "async") + ")";
-      Lines.push_back(Line);
-    }
-    return Lines;
-  });
+  return withClassifiers(
+      Options, NonSuspending,
+      [&](const LockModel &Model, const auto &Suspensions) {
+        ASTContext &Context = Parsed.context();
+        std::vector<std::string> Lines;
+        for (const SuspensionPointLocks &Point :
+             analyzeHeldLocks(*FD, Context, Model, Suspensions).Suspensions) {
+          std::string Line =
+              "L" +
+              std::to_string(Parsed.line(Point.Suspension->getBeginLoc())) +
+              ":";
+          if (Point.Locks.empty())
+            Line += " -";
+          for (const LockFact &F : Point.Locks)
+            Line += " " + holderName(F, Context) + "=" + ownership(F.Owned) +
+                    "(" + (F.Kind == LockKind::Sync ? "sync" : "async") + ")";
+          Lines.push_back(Line);
+        }
+        return Lines;
+      });
 }
 
 namespace {
@@ -220,24 +221,24 @@ std::vector<std::string> criticalSections(const std::string &Code,
   const FunctionDecl *FD = Parsed.function(Function);
   if (!FD)
     return {"no function " + Function.str()};
-  return withClassifiers(Options, NonSuspending, [&](const LockModel &Model,
-                                                     const auto &Suspensions) {
-    std::vector<std::string> Lines;
-    for (const CriticalSection &S :
-         findCriticalSections(*FD, Parsed.context(), Model, Suspensions)) {
-      const char *Holder = holderWord(S);
-      Lines.push_back(
-          "L" + std::to_string(Parsed.line(S.Acquisition)) + ": " +
-          (Holder ? std::string(Holder) : S.Guard->getNameAsString()) + " " +
-          (S.Mutex ? S.Mutex->getNameAsString() : "?") + " (" +
-          kindAndMode(S) + ") -> " +
-          lineList(Parsed, S.Suspensions) +
-          (S.HandOffs.empty()
-               ? ""
-               : "; handed off at " + lineList(Parsed, S.HandOffs)));
-    }
-    return Lines;
-  });
+  return withClassifiers(
+      Options, NonSuspending,
+      [&](const LockModel &Model, const auto &Suspensions) {
+        std::vector<std::string> Lines;
+        for (const CriticalSection &S :
+             findCriticalSections(*FD, Parsed.context(), Model, Suspensions)) {
+          const char *Holder = holderWord(S);
+          Lines.push_back(
+              "L" + std::to_string(Parsed.line(S.Acquisition)) + ": " +
+              (Holder ? std::string(Holder) : S.Guard->getNameAsString()) +
+              " " + (S.Mutex ? S.Mutex->getNameAsString() : "?") + " (" +
+              kindAndMode(S) + ") -> " + lineList(Parsed, S.Suspensions) +
+              (S.HandOffs.empty()
+                   ? ""
+                   : "; handed off at " + lineList(Parsed, S.HandOffs)));
+        }
+        return Lines;
+      });
 }
 
 std::vector<std::string> sectionsByMutex(const std::string &Code,
@@ -246,24 +247,24 @@ std::vector<std::string> sectionsByMutex(const std::string &Code,
   ParsedCode Parsed(Code);
   if (Parsed.hasErrors())
     return {"parse error"};
-  return withClassifiers(Options, "", [&](const LockModel &Model,
-                                          const auto &Suspensions) {
-    CriticalSectionsByMutex ByMutex;
-    for (const FunctionDecl *FD : Parsed.coroutines())
-      for (CriticalSection &S :
-           findCriticalSections(*FD, Parsed.context(), Model, Suspensions))
-        ByMutex.add(std::move(S));
-    if (BindParameters)
-      ByMutex.bindParameters(analyzeMutexFlow(Parsed.context(), Model));
-    std::vector<std::string> Lines;
-    for (const ValueDecl *M : ByMutex.mutexes()) {
-      std::string Line = M->getQualifiedNameAsString() + ":";
-      for (const CriticalSection &S : ByMutex.sections(M))
-        Line += " L" + std::to_string(Parsed.line(S.Acquisition));
-      Lines.push_back(Line);
-    }
-    return Lines;
-  });
+  return withClassifiers(
+      Options, "", [&](const LockModel &Model, const auto &Suspensions) {
+        CriticalSectionsByMutex ByMutex;
+        for (const FunctionDecl *FD : Parsed.coroutines())
+          for (CriticalSection &S :
+               findCriticalSections(*FD, Parsed.context(), Model, Suspensions))
+            ByMutex.add(std::move(S));
+        if (BindParameters)
+          ByMutex.bindParameters(analyzeMutexFlow(Parsed.context(), Model));
+        std::vector<std::string> Lines;
+        for (const ValueDecl *M : ByMutex.mutexes()) {
+          std::string Line = M->getQualifiedNameAsString() + ":";
+          for (const CriticalSection &S : ByMutex.sections(M))
+            Line += " L" + std::to_string(Parsed.line(S.Acquisition));
+          Lines.push_back(Line);
+        }
+        return Lines;
+      });
 }
 
 std::vector<std::string> escapingMutexes(const std::string &Code,
@@ -271,14 +272,15 @@ std::vector<std::string> escapingMutexes(const std::string &Code,
   ParsedCode Parsed(Code);
   if (Parsed.hasErrors())
     return {"parse error"};
-  return withClassifiers(Options, "", [&](const LockModel &Model,
-                                          const auto &) {
-    std::vector<std::string> Names;
-    for (const ValueDecl *D : analyzeMutexFlow(Parsed.context(), Model).Escaping)
-      Names.push_back(D->getQualifiedNameAsString());
-    llvm::sort(Names);
-    return Names;
-  });
+  return withClassifiers(
+      Options, "", [&](const LockModel &Model, const auto &) {
+        std::vector<std::string> Names;
+        for (const ValueDecl *D :
+             analyzeMutexFlow(Parsed.context(), Model).Escaping)
+          Names.push_back(D->getQualifiedNameAsString());
+        llvm::sort(Names);
+        return Names;
+      });
 }
 
 std::vector<std::string> mutexDeclarations(const std::string &Code,
@@ -318,23 +320,25 @@ std::vector<std::string> ioAwaits(const std::string &Code,
   const FunctionDecl *FD = Parsed.function(Function);
   if (!FD)
     return {"no function " + Function.str()};
-  return withClassifiers({}, NonSuspending, [&](const LockModel &Model,
-                                                const auto &Suspensions)
-                                                -> std::vector<std::string> {
-    auto Io = IoAwaitClassifier::create(IoFunctions, Suspensions);
-    if (!Io)
-      return {"error: " + llvm::toString(Io.takeError())};
-    std::vector<std::string> Lines;
-    for (const SuspensionPointLocks &Point :
-         analyzeHeldLocks(*FD, Parsed.context(), Model, Suspensions)
-             .Suspensions) {
-      const FunctionDecl *Awaited = Io->awaitedIo(Point.Suspension);
-      Lines.push_back(
-          "L" + std::to_string(Parsed.line(Point.Suspension->getBeginLoc())) +
-          ": " + (Awaited ? Awaited->getQualifiedNameAsString() : "-"));
-    }
-    return Lines;
-  });
+  return withClassifiers(
+      {}, NonSuspending,
+      [&](const LockModel &Model,
+          const auto &Suspensions) -> std::vector<std::string> {
+        auto Io = IoAwaitClassifier::create(IoFunctions, Suspensions);
+        if (!Io)
+          return {"error: " + llvm::toString(Io.takeError())};
+        std::vector<std::string> Lines;
+        for (const SuspensionPointLocks &Point :
+             analyzeHeldLocks(*FD, Parsed.context(), Model, Suspensions)
+                 .Suspensions) {
+          const FunctionDecl *Awaited = Io->awaitedIo(Point.Suspension);
+          Lines.push_back(
+              "L" +
+              std::to_string(Parsed.line(Point.Suspension->getBeginLoc())) +
+              ": " + (Awaited ? Awaited->getQualifiedNameAsString() : "-"));
+        }
+        return Lines;
+      });
 }
 
 } // namespace corolock::test

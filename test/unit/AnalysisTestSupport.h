@@ -27,8 +27,7 @@ public:
   clang::ASTContext &context() { return Unit->getASTContext(); }
   /// The (instantiated, for templates) function named \p Name with a body;
   /// for a lambda, pass "operator()" and the index among lambdas.
-  const clang::FunctionDecl *function(llvm::StringRef Name,
-                                      unsigned Index = 0);
+  const clang::FunctionDecl *function(llvm::StringRef Name, unsigned Index = 0);
   /// The type of the first variable of the snippet (not the mock headers)
   /// named \p Name, qualified or not; null when there is none.
   clang::QualType variableType(llvm::StringRef Name);

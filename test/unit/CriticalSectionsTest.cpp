@@ -211,7 +211,8 @@ task<void> f() {
 // scoped capability's shared constructor; an upgrade-to-unique guard and a
 // guard that only mentions sharing elsewhere in its name are exclusive.
 TEST(CriticalSections, LockModes) {
-  EXPECT_THAT(criticalSections(R"cpp(
+  EXPECT_THAT(
+      criticalSections(R"cpp(
 namespace folly::coro {
 struct SharedMutex {
   struct Op {
@@ -248,16 +249,14 @@ task<void> f() {
   { SharedStateLock s(m); }
 }
 )cpp",
-                               "f"),
-              ElementsAre("L27: lk fm (async, shared) -> -",
-                          "L28: manual fm (async, shared) -> -",
-                          "L29: manual fm (async, upgrade) -> -",
-                          "L30: manual fm (async) -> -",
-                          "L31: r sm (sync, shared) -> -",
-                          "L32: w sm (sync) -> -",
-                          "L33: manual sm (sync, shared) -> -",
-                          "L34: h spin (sync, shared) -> -",
-                          "L35: s m (sync) -> -"));
+                       "f"),
+      ElementsAre("L27: lk fm (async, shared) -> -",
+                  "L28: manual fm (async, shared) -> -",
+                  "L29: manual fm (async, upgrade) -> -",
+                  "L30: manual fm (async) -> -",
+                  "L31: r sm (sync, shared) -> -", "L32: w sm (sync) -> -",
+                  "L33: manual sm (sync, shared) -> -",
+                  "L34: h spin (sync, shared) -> -", "L35: s m (sync) -> -"));
 }
 
 // A suspension whose awaited expression is handed the section's lock (an
@@ -374,7 +373,8 @@ std::mutex S::smu;
 // Members of other objects name the member's declaration; expressions
 // without a declaration (calls, subscripts) name none.
 TEST(MutexDeclaration, MembersAndNone) {
-  EXPECT_THAT(mutexDeclarations(R"cpp(
+  EXPECT_THAT(
+      mutexDeclarations(R"cpp(
 void touch(const std::mutex &);
 struct Node { std::mutex mu; Node *next; };
 std::mutex &get();
@@ -387,9 +387,8 @@ void f(Node &a, Node *b, int i) {
   touch(ms[i]);
 }
 )cpp",
-                                "touch"),
-              ElementsAre("Node::mu@L3", "Node::mu@L3", "Node::mu@L3", "null",
-                          "null"));
+                        "touch"),
+      ElementsAre("Node::mu@L3", "Node::mu@L3", "Node::mu@L3", "null", "null"));
 }
 
 //===----------------------------------------------------------------------===//
@@ -500,8 +499,8 @@ task<void> use() {
   for (const clang::FunctionDecl *F : Parsed.coroutines()) {
     if (F->getName() != "run")
       continue;
-    for (CriticalSection &S : findCriticalSections(*F, Parsed.context(), Model,
-                                                   Suspensions)) {
+    for (CriticalSection &S :
+         findCriticalSections(*F, Parsed.context(), Model, Suspensions)) {
       PerInstantiation.push_back(S.Suspensions.size());
       ByMutex.add(std::move(S));
     }
@@ -556,7 +555,8 @@ task<void> f() {
 // A mutex passed by non-const reference or pointer to a call or to a
 // constructor escapes: the callee may lock it, or wait on it, out of sight.
 TEST(EscapingMutexes, NonConstReferenceOrPointer) {
-  EXPECT_THAT(escapingMutexes(R"cpp(
+  EXPECT_THAT(
+      escapingMutexes(R"cpp(
 namespace folly::coro {
 struct Mutex { bool try_lock(); void unlock(); };
 }
@@ -584,15 +584,15 @@ task<void> f() {
 void g(folly::coro::Mutex &m);
 void h() { g(by_ref); }
 )cpp"),
-              ElementsAre("by_ctor", "by_member", "by_operator", "by_ptr",
-                          "by_ref"));
+      ElementsAre("by_ctor", "by_member", "by_operator", "by_ptr", "by_ref"));
 }
 
 // A mutex stored in a non-const pointer or reference (a variable, a member
 // initialised by a constructor, an assignment) can be locked under another
 // name, and escapes too: here also the constructor's parameter `m`.
 TEST(EscapingMutexes, StoredPointersAndReferences) {
-  EXPECT_THAT(escapingMutexes(R"cpp(
+  EXPECT_THAT(
+      escapingMutexes(R"cpp(
 namespace folly::coro {
 struct Mutex { bool try_lock(); void unlock(); };
 }
@@ -611,8 +611,7 @@ void f() {
   std::unique_lock<folly::coro::Mutex> lk(by_const, std::defer_lock);
 }
 )cpp"),
-              ElementsAre("by_assign", "by_member_init", "by_ref_var",
-                          "by_var", "m"));
+      ElementsAre("by_assign", "by_member_init", "by_ref_var", "by_var", "m"));
 }
 
 // A class template's constructor that stores a reference or pointer member

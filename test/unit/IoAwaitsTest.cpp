@@ -210,7 +210,8 @@ task<void> f(concurrencpp::timer_queue &q, concurrencpp::executor *ex) {
 // The awaited callee is looked for through member calls on the awaitable a
 // call returned: `co_await op(x).via(ex)` awaits op's I/O.
 TEST(IoAwaits, ThroughMemberCallsOnTheAwaitable) {
-  EXPECT_THAT(ioAwaits(R"cpp(
+  EXPECT_THAT(
+      ioAwaits(R"cpp(
 struct Executor {};
 struct Op : task<int> { Op via(Executor &); Op scheduleOn(Executor &); };
 namespace folly::coro { Op sleep(int); }
@@ -221,9 +222,8 @@ task<void> f(Executor &ex) {
   co_await compute_async(3).via(ex);
 }
 )cpp",
-                       "f"),
-              ElementsAre("L7: folly::coro::sleep", "L8: folly::coro::sleep",
-                          "L9: -"));
+               "f"),
+      ElementsAre("L7: folly::coro::sleep", "L8: folly::coro::sleep", "L9: -"));
 }
 
 //===----------------------------------------------------------------------===//
@@ -246,9 +246,8 @@ task<void> f(acme::HttpClient &http) {
   co_await asio::async_write(4);
 }
 )cpp";
-  EXPECT_THAT(ioAwaits(Code, "f"),
-              ElementsAre("L8: -", "L9: -", "L10: -",
-                          "L11: asio::async_write"));
+  EXPECT_THAT(ioAwaits(Code, "f"), ElementsAre("L8: -", "L9: -", "L10: -",
+                                               "L11: asio::async_write"));
   EXPECT_THAT(ioAwaits(Code, "f", "::acme::HttpClient::get; acme::query_.*"),
               ElementsAre("L8: acme::HttpClient::get", "L9: -",
                           "L10: acme::query_db", "L11: asio::async_write"));

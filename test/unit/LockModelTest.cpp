@@ -581,10 +581,10 @@ int i;
 )cpp");
   ASSERT_FALSE(Code.hasErrors());
   auto Mode = [&](llvm::StringRef Var) {
-    return modeName(LockModel::guardMode(
-        Code.variableType(Var)->isPointerType()
-            ? Code.variableType(Var)->getPointeeType()
-            : Code.variableType(Var)));
+    return modeName(
+        LockModel::guardMode(Code.variableType(Var)->isPointerType()
+                                 ? Code.variableType(Var)->getPointeeType()
+                                 : Code.variableType(Var)));
   };
   for (const char *Var : {"a", "c", "g", "h"})
     EXPECT_STREQ(Mode(Var), "shared") << Var;

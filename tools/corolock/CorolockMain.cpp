@@ -27,19 +27,28 @@ using namespace clang::tidy;
 
 namespace {
 
-const char *const CorolockChecks[] = {"corolock-async-lock-across-io",
-                                      "corolock-read-release-write",
-                                      "corolock-sync-lock-across-suspend",
-                                      "corolock-unnecessary-async-mutex"};
+const char *const CorolockChecks[] = {
+    "corolock-async-lock-across-io", "corolock-read-release-write",
+    "corolock-sync-lock-across-suspend", "corolock-unnecessary-async-mutex"};
 constexpr const char *DefaultCorolockChecks = "--checks=-*,corolock-*";
 
 /// Options of clang-tidy that may take their value as the next argument.
 bool takesSeparateValue(llvm::StringRef Flag) {
-  static const llvm::StringRef Options[] = {
-      "p",           "checks",           "config",      "config-file",
-      "header-filter", "exclude-header-filter", "line-filter",
-      "export-fixes", "format-style",    "vfsoverlay",  "warnings-as-errors",
-      "extra-arg",   "extra-arg-before", "load",        "store-check-profile"};
+  static const llvm::StringRef Options[] = {"p",
+                                            "checks",
+                                            "config",
+                                            "config-file",
+                                            "header-filter",
+                                            "exclude-header-filter",
+                                            "line-filter",
+                                            "export-fixes",
+                                            "format-style",
+                                            "vfsoverlay",
+                                            "warnings-as-errors",
+                                            "extra-arg",
+                                            "extra-arg-before",
+                                            "load",
+                                            "store-check-profile"};
   return llvm::is_contained(Options, Flag.ltrim('-'));
 }
 
