@@ -10,6 +10,28 @@ using namespace clang::ast_matchers;
 namespace corolock {
 namespace {
 
+/// The variable or field \p E names, if it names one.
+const ValueDecl *namedDecl(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+bool mentions(const Stmt *S, const ValueDecl *D) {
+  if (const auto *E = dyn_cast<Expr>(S); E && namedDecl(E) == D)
+    return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return Child && mentions(Child, D);
+  });
+}
+
+/// Whether \p S updates an integer the way one std::atomic operation does:
+/// ++/--, a compound assignment atomics offer (+= -= &= |= ^=), or a store
+/// of a value that does not read the integer (`n = n * 2` and `n *= 2` are
+/// read-modify-writes no atomic operation performs).
 bool isIntegerUpdate(const Stmt *S) {
   const auto *E = dyn_cast_or_null<Expr>(S);
   if (!E)
@@ -18,9 +40,23 @@ bool isIntegerUpdate(const Stmt *S) {
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
     return UO->isIncrementDecrementOp() &&
            UO->getSubExpr()->getType()->isIntegerType();
-  if (const auto *BO = dyn_cast<BinaryOperator>(E))
-    return BO->isAssignmentOp() && BO->getLHS()->getType()->isIntegerType();
-  return false;
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (!BO || !BO->getLHS()->getType()->isIntegerType())
+    return false;
+  switch (BO->getOpcode()) {
+  case BO_AddAssign:
+  case BO_SubAssign:
+  case BO_AndAssign:
+  case BO_OrAssign:
+  case BO_XorAssign:
+    return true;
+  case BO_Assign: {
+    const ValueDecl *Target = namedDecl(BO->getLHS());
+    return Target && !mentions(BO->getRHS(), Target);
+  }
+  default:
+    return false;
+  }
 }
 
 /// Parent maps of the coroutine bodies that hold critical sections, built
