@@ -185,13 +185,29 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return false; }
   bool TraverseDecl(Decl *D) {
-    return !D || isInSystemHeader(D) ||
-           RecursiveASTVisitor<MutexFlowFinder>::TraverseDecl(D);
+    if (!D || isInSystemHeader(D))
+      return true;
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD || !FD->hasBody())
+      return RecursiveASTVisitor<MutexFlowFinder>::TraverseDecl(D);
+    InCoroutine.push_back(isa<CoroutineBodyStmt>(FD->getBody()));
+    bool Result = RecursiveASTVisitor<MutexFlowFinder>::TraverseDecl(D);
+    InCoroutine.pop_back();
+    return Result;
+  }
+
+  // A lambda's body is traversed from its expression, not its call operator.
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    InCoroutine.push_back(isa<CoroutineBodyStmt>(Lambda->getBody()));
+    bool Result =
+        RecursiveASTVisitor<MutexFlowFinder>::TraverseLambdaExpr(Lambda);
+    InCoroutine.pop_back();
+    return Result;
   }
 
   bool VisitCallExpr(CallExpr *Call) {
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
-        MC && runsUnderLock(MC))
+        MC && (runsUnderLock(MC) || locksOutsideCoroutine(MC)))
       if (const ValueDecl *D =
               mutexDeclaration(MC->getImplicitObjectArgument()))
         Flow.Escaping.insert(D);
@@ -289,6 +305,21 @@ private:
     return true;
   }
 
+  /// An async mutex locked outside a coroutine (`mu.lock(ex).run().get()`
+  /// in a test or at start-up) has critical sections the analysis of
+  /// coroutine bodies does not see, held across whatever blocks there.
+  bool locksOutsideCoroutine(const CXXMemberCallExpr *Call) const {
+    if (InCoroutine.empty() || InCoroutine.back())
+      return false;
+    LockOperation Op = Model.operationOf(Call->getMethodDecl());
+    if (Op != LockOperation::Lock && Op != LockOperation::TryLock)
+      return false;
+    QualType T = Call->getImplicitObjectArgument()->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    return Model.mutexKind(T) == LockKind::Async;
+  }
+
   /// A mutex that runs an awaitable under its own lock (libcoro's
   /// `co_await m.scoped_lock(task)`) holds the lock across whatever the
   /// awaitable awaits, out of sight.
@@ -360,6 +391,8 @@ private:
   }
 
   const LockModel &Model;
+  /// Whether each function being traversed, innermost last, is a coroutine.
+  llvm::SmallVector<bool, 8> InCoroutine;
 };
 
 } // namespace

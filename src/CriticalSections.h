@@ -89,8 +89,10 @@ struct MutexFlow {
   /// other than `std::lock` (`cv.wait(mu)`, `co_await awaiter(mu)`), or to a
   /// parameter that escapes in turn; stored as a pointer or reference
   /// (`auto *p = &mu;`, `Waiter{mu}`); returned by non-const reference or
-  /// pointer (`Mutex &mutex()`); or given an awaitable to run under their
-  /// lock (`co_await mu.scoped_lock(task)`).
+  /// pointer (`Mutex &mutex()`); given an awaitable to run under their
+  /// lock (`co_await mu.scoped_lock(task)`); or, for async mutexes, locked
+  /// outside a coroutine (`mu.lock(ex).run().get()`), where their critical
+  /// sections are out of the analysis's sight.
   llvm::DenseSet<const clang::ValueDecl *> Escaping;
   /// For each mutex parameter (by reference or pointer) of a function
   /// defined in the translation unit, by its location (shared by a

@@ -1,0 +1,55 @@
+// An async mutex also locked outside a coroutine (a plain function, a plain
+// lambda, a blocking wait on the lock operation at start-up or in a test)
+// has critical sections the analysis of coroutine bodies does not see: it
+// may be held there across blocking work, so the mutex is not judged. A
+// coroutine lambda inside a plain function is a coroutine like any other.
+// RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks
+
+#include "cppcoro_async_mutex.h"
+#include "task.h"
+
+cppcoro::async_mutex in_plain_function;
+cppcoro::async_mutex in_plain_lambda;
+cppcoro::async_mutex in_coroutine_lambda;
+cppcoro::async_mutex only_coroutines;
+int n;
+
+task<void> bump_plain_function() {
+  auto lk = co_await in_plain_function.scoped_lock_async();
+  ++n;
+}
+
+void drain() {
+  while (!in_plain_function.try_lock())
+    compute(n);
+  compute(n);
+  in_plain_function.unlock();
+}
+
+task<void> bump_plain_lambda() {
+  auto lk = co_await in_plain_lambda.scoped_lock_async();
+  ++n;
+  auto probe = [] {
+    if (in_plain_lambda.try_lock())
+      in_plain_lambda.unlock();
+  };
+  probe();
+}
+
+void start() {
+  auto worker = []() -> task<void> {
+    auto lk = co_await in_coroutine_lambda.scoped_lock_async();
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'in_coroutine_lambda' is never held across a suspension point{{.*}} [corolock-unnecessary-async-mutex]
+    compute(n);
+  };
+  worker();
+}
+
+task<void> bump_only_coroutines() {
+  auto lk = co_await only_coroutines.scoped_lock_async();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: async mutex 'only_coroutines' is never held across a suspension point{{.*}} [corolock-unnecessary-async-mutex]
+  compute(n);
+}
+
+// Unlocking outside a coroutine takes no lock there.
+void release_only() { only_coroutines.unlock(); }
