@@ -10,12 +10,23 @@ using namespace clang::ast_matchers;
 namespace corolock {
 
 void ReadReleaseWriteCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   if (!Model || !Suspensions)
     return;
-  for (const StaleWrite &Write :
-       findStaleWrites(*Coroutine, *Result.Context, *Model, *Suspensions))
-    report(Write, *Result.Context);
+  Context = Result.Context;
+  Coroutines.push_back(Result.Nodes.getNodeAs<FunctionDecl>("coroutine"));
+}
+
+void ReadReleaseWriteCheck::onEndOfTranslationUnit() {
+  if (Context && !Coroutines.empty()) {
+    CoroutineTraversalScope Scope(*Context, Coroutines);
+    for (const FunctionDecl *Coroutine : Coroutines)
+      for (const StaleWrite &Write :
+           findStaleWrites(*Coroutine, *Context, *Model, *Suspensions))
+        report(Write, *Context);
+  }
+  Coroutines.clear();
+  Context = nullptr;
+  Reported.clear();
 }
 
 /// The mutex as a diagnostic names it: `mu_` for `&mu_`.

@@ -22,10 +22,15 @@ public:
       : CoroutineLockCheck(Name, Context) {}
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override { Reported.clear(); }
+  void onEndOfTranslationUnit() override;
 
 private:
   void report(const StaleWrite &Write, const clang::ASTContext &Context);
+
+  /// The coroutines of the translation unit, analysed at its end, when no
+  /// matcher needs the whole translation unit's parents any more.
+  std::vector<const clang::FunctionDecl *> Coroutines;
+  clang::ASTContext *Context = nullptr;
 
   /// Template instantiations share source locations: report each write once.
   llvm::DenseSet<std::pair<unsigned, unsigned>> Reported;

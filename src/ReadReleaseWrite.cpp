@@ -99,10 +99,6 @@ struct Epoch {
   llvm::SmallVector<std::pair<const CFGBlock *, ReadSet>, 2> Conditions;
   /// Conditions followed by a write of what they read (on all paths).
   llvm::SmallVector<const CFGBlock *, 1> Claims;
-
-  bool operator==(const Epoch &O) const {
-    return Reads == O.Reads && Conditions == O.Conditions && Claims == O.Claims;
-  }
 };
 
 struct State {
@@ -113,11 +109,6 @@ struct State {
   /// Per mutex, the reads under it that a suspension point without it
   /// followed, and that did not happen again since (on some path).
   std::map<PathId, ReadSet> Stale;
-
-  bool operator==(const State &O) const {
-    return Taint == O.Taint && Pending == O.Pending && Epochs == O.Epochs &&
-           Stale == O.Stale;
-  }
 };
 
 /// Whether some read of \p Reads satisfies \p Pred (SparseBitVector's
@@ -148,51 +139,69 @@ const Expr *earlier(const Expr *A, const Expr *B, const SourceManager &SM) {
                                                                           : A;
 }
 
-void joinPending(PendingRead &Into, const PendingRead &From,
+/// The joins below report whether they changed \p Into, so that the
+/// worklist joins in place instead of comparing whole states.
+bool joinPending(PendingRead &Into, const PendingRead &From,
                  const SourceManager &SM) {
+  PendingRead Before = Into;
   Into.Suspension = cast_or_null<CoroutineSuspendExpr>(
       earlier(Into.Suspension, From.Suspension, SM));
   Into.MutexExpr = earlier(Into.MutexExpr, From.MutexExpr, SM);
   intersect<Outcome>(Into.Checks, From.Checks);
   intersect<Holding>(Into.Serializers, From.Serializers);
   intersect<const CFGBlock *>(Into.Claims, From.Claims);
+  return !(Into == Before);
 }
 
-void joinEpoch(Epoch &Into, const Epoch &From) {
-  Into.Reads |= From.Reads;
+bool joinEpoch(Epoch &Into, const Epoch &From) {
+  bool Changed = Into.Reads |= From.Reads;
   for (const auto &Condition : From.Conditions) {
     auto *It = llvm::find_if(Into.Conditions, [&](const auto &C) {
       return C.first == Condition.first;
     });
-    if (It == Into.Conditions.end())
+    if (It == Into.Conditions.end()) {
       Into.Conditions.push_back(Condition);
-    else
-      It->second |= Condition.second;
+      Changed = true;
+    } else {
+      Changed |= It->second |= Condition.second;
+    }
   }
+  size_t Claims = Into.Claims.size();
   intersect<const CFGBlock *>(Into.Claims, From.Claims);
+  return Changed || Into.Claims.size() != Claims;
 }
 
-void joinStates(State &Into, const State &From, const SourceManager &SM) {
-  for (const auto &[Var, Reads] : From.Taint)
-    Into.Taint[Var] |= Reads;
-  for (const auto &[Mutex, Reads] : From.Stale)
-    Into.Stale[Mutex] |= Reads;
+/// Joins read sets by key; whether \p Into changed.
+template <typename MapT> bool joinReadSets(MapT &Into, const MapT &From) {
+  bool Changed = false;
+  for (const auto &[Key, Reads] : From) {
+    auto [It, Inserted] = Into.try_emplace(Key);
+    Changed |= Inserted;
+    Changed |= It->second |= Reads;
+  }
+  return Changed;
+}
+
+bool joinStates(State &Into, const State &From, const SourceManager &SM) {
+  bool Changed = joinReadSets(Into.Taint, From.Taint);
+  Changed |= joinReadSets(Into.Stale, From.Stale);
   for (const auto &[Key, Read] : From.Pending) {
     auto [It, Inserted] = Into.Pending.try_emplace(Key, Read);
-    if (!Inserted)
-      joinPending(It->second, Read, SM);
+    Changed |= Inserted || joinPending(It->second, Read, SM);
   }
   // A mutex with no epoch on one side has no claims there.
   for (auto &[Mutex, E] : Into.Epochs)
-    if (!From.Epochs.count(Mutex))
+    if (!From.Epochs.count(Mutex) && !E.Claims.empty()) {
       E.Claims.clear();
+      Changed = true;
+    }
   for (const auto &[Mutex, E] : From.Epochs) {
     auto [It, Inserted] = Into.Epochs.try_emplace(Mutex, E);
     if (Inserted)
       It->second.Claims.clear();
-    else
-      joinEpoch(It->second, E);
+    Changed |= Inserted || joinEpoch(It->second, E);
   }
+  return Changed;
 }
 
 /// The identity of the holder of \p Fact.
@@ -787,12 +796,7 @@ bool StaleWriteAnalysis::flowInto(const CFGBlock &Target, State Incoming) {
     Entry = std::move(Incoming);
     return true;
   }
-  State Joined = *Entry;
-  joinStates(Joined, Incoming, SM);
-  if (Joined == *Entry)
-    return false;
-  Entry = std::move(Joined);
-  return true;
+  return joinStates(*Entry, Incoming, SM);
 }
 
 /// The try statements of the graph and their dispatch blocks. clang's CFG
@@ -855,7 +859,8 @@ void StaleWriteAnalysis::solve() {
       const CFGBlock *Next = Succ.getReachableBlock();
       if (!Next)
         continue;
-      State Edge = St;
+      // The state is as large as the stale reads: the last edge takes it.
+      State Edge = Index == Block->succ_size() ? std::move(St) : St;
       for (const PendingKey &Key : Revalidated) {
         auto &Checks = Edge.Pending[Key].Checks;
         llvm::erase_if(Checks,
@@ -933,6 +938,19 @@ findStaleWrites(const FunctionDecl &Coroutine, ASTContext &Context,
   return StaleWriteAnalysis(Coroutine, *CoroBody->getBody(), Context, Model,
                             Suspensions)
       .run();
+}
+
+CoroutineTraversalScope::CoroutineTraversalScope(
+    ASTContext &Context, llvm::ArrayRef<const FunctionDecl *> Coroutines)
+    : Context(Context), Saved(Context.getTraversalScope()) {
+  std::vector<Decl *> Scope;
+  for (const FunctionDecl *Coroutine : Coroutines)
+    Scope.push_back(const_cast<FunctionDecl *>(Coroutine));
+  Context.setTraversalScope(Scope);
+}
+
+CoroutineTraversalScope::~CoroutineTraversalScope() {
+  Context.setTraversalScope(Saved);
 }
 
 } // namespace corolock

@@ -68,6 +68,27 @@ findStaleWrites(const clang::FunctionDecl &Coroutine,
                 clang::ASTContext &Context, const LockModel &Model,
                 const SuspensionPointClassifier &Suspensions);
 
+/// While alive, limits the AST context's traversal scope to \p Coroutines,
+/// and with it the parent map that ExprMutationAnalyzer's ancestor queries
+/// build on first use: over the whole translation unit, standard library
+/// included, that map costs more than the analysis itself. The previous
+/// scope is restored (and the small map dropped) on destruction. Only for
+/// use after AST matching: other checks' matchers would find no parents
+/// outside these declarations.
+class CoroutineTraversalScope {
+public:
+  CoroutineTraversalScope(
+      clang::ASTContext &Context,
+      llvm::ArrayRef<const clang::FunctionDecl *> Coroutines);
+  ~CoroutineTraversalScope();
+  CoroutineTraversalScope(const CoroutineTraversalScope &) = delete;
+  CoroutineTraversalScope &operator=(const CoroutineTraversalScope &) = delete;
+
+private:
+  clang::ASTContext &Context;
+  std::vector<clang::Decl *> Saved;
+};
+
 } // namespace corolock
 
 #endif // COROLOCK_READRELEASEWRITE_H

@@ -68,6 +68,25 @@ bool extendsPath(const Stmt *Parent, const Expr *Child) {
 
 } // namespace
 
+/// Whether \p E is used only for its value (an lvalue-to-rvalue load), after
+/// which nothing can change it through this expression.
+static bool isLoaded(const ParentMap &Parents, const Expr *E) {
+  const auto *Cast =
+      dyn_cast_or_null<ImplicitCastExpr>(Parents.getParentIgnoreParens(E));
+  return Cast && Cast->getCastKind() == CK_LValueToRValue;
+}
+
+/// Whether \p E is the object of a call to a const member function
+/// (`sessions_.size()`), which cannot change it.
+static bool isConstCallObject(const ParentMap &Parents, const Expr *E) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(
+      Parents.getParentIgnoreParenImpCasts(const_cast<Expr *>(E)));
+  const auto *Method =
+      Member ? dyn_cast<CXXMethodDecl>(Member->getMemberDecl()) : nullptr;
+  return Method && Method->isConst() &&
+         isa_and_nonnull<CXXMemberCallExpr>(Parents.getParent(Member));
+}
+
 AccessPaths::AccessPaths(const FunctionDecl &Function, const Stmt &Body,
                          const ParentMap &Parents, ASTContext &Context)
     : Function(Function), Body(Body), Parents(Parents), Context(Context) {
@@ -252,9 +271,20 @@ bool AccessPaths::isStable(const VarDecl *Root) {
   if (Root->getType()->isReferenceType())
     return true;
   auto [It, Inserted] = Stable.try_emplace(Root, false);
+  // A variable that is only ever loaded is not reseated; any other use asks
+  // ExprMutationAnalyzer, whose matchers over the whole body cost more.
   if (Inserted)
-    It->second = !ExprMutationAnalyzer(Body, Context).isMutated(Root);
+    It->second = onlyLoaded(Root, &Body) ||
+                 !ExprMutationAnalyzer(Body, Context).isMutated(Root);
   return It->second;
+}
+
+bool AccessPaths::onlyLoaded(const VarDecl *Var, const Stmt *S) const {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == Var)
+    return isLoaded(Parents, Ref);
+  return llvm::all_of(S->children(), [&](const Stmt *Child) {
+    return !Child || onlyLoaded(Var, Child);
+  });
 }
 
 bool AccessPaths::isCapturedByReference(const VarDecl *VD) const {
@@ -344,6 +374,11 @@ static const CXXMethodDecl *methodCalledOn(const Stmt *Mutation,
 }
 
 const Stmt *AccessClassifier::mutation(const Expr *E) {
+  // The commonest reads, a load of the value and a const member call on it,
+  // cannot be followed by a mutation through this expression: no need to
+  // run ExprMutationAnalyzer's matchers for them.
+  if (isLoaded(Parents, E) || isConstCallObject(Parents, E))
+    return nullptr;
   ExprMutationAnalyzer::Analyzer Analyzer(*fullStatement(E), Context, Memo);
   const Stmt *Mutation = Analyzer.findMutation(E);
   if (!Mutation)

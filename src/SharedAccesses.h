@@ -70,6 +70,7 @@ private:
   bool appendVariable(const clang::ValueDecl *D, Steps &Out, unsigned Depth);
   PathId intern(const Steps &Path);
   bool isStable(const clang::VarDecl *Root);
+  bool onlyLoaded(const clang::VarDecl *Var, const clang::Stmt *S) const;
   bool isCapturedByReference(const clang::VarDecl *VD) const;
 
   const clang::FunctionDecl &Function;
