@@ -17,7 +17,7 @@ void ReadReleaseWriteCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void ReadReleaseWriteCheck::onEndOfTranslationUnit() {
-  if (Context && !Coroutines.empty()) {
+  if (Context && Model && Suspensions && !Coroutines.empty()) {
     CoroutineTraversalScope Scope(*Context, Coroutines);
     for (const FunctionDecl *Coroutine : Coroutines)
       for (const StaleWrite &Write :

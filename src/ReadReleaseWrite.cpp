@@ -859,8 +859,7 @@ void StaleWriteAnalysis::solve() {
       const CFGBlock *Next = Succ.getReachableBlock();
       if (!Next)
         continue;
-      // The state is as large as the stale reads: the last edge takes it.
-      State Edge = Index == Block->succ_size() ? std::move(St) : St;
+      State Edge = St;
       for (const PendingKey &Key : Revalidated) {
         auto &Checks = Edge.Pending[Key].Checks;
         llvm::erase_if(Checks,
