@@ -305,6 +305,17 @@ private:
     return true;
   }
 
+  /// Whether \p Call is a member call on an async mutex (or a pointer to one).
+  bool isOnAsyncMutex(const CXXMemberCallExpr *Call) const {
+    const Expr *Obj = Call->getImplicitObjectArgument();
+    if (!Obj)
+      return false;
+    QualType T = Obj->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    return Model.mutexKind(T) == LockKind::Async;
+  }
+
   /// An async mutex locked outside a coroutine (`mu.lock(ex).run().get()`
   /// in a test or at start-up) has critical sections the analysis of
   /// coroutine bodies does not see, held across whatever blocks there.
@@ -312,25 +323,16 @@ private:
     if (InCoroutine.empty() || InCoroutine.back())
       return false;
     LockOperation Op = Model.operationOf(Call->getMethodDecl());
-    if (Op != LockOperation::Lock && Op != LockOperation::TryLock)
-      return false;
-    QualType T = Call->getImplicitObjectArgument()->getType();
-    if (T->isPointerType())
-      T = T->getPointeeType();
-    return Model.mutexKind(T) == LockKind::Async;
+    return (Op == LockOperation::Lock || Op == LockOperation::TryLock) &&
+           isOnAsyncMutex(Call);
   }
 
   /// A mutex that runs an awaitable under its own lock (libcoro's
   /// `co_await m.scoped_lock(task)`) holds the lock across whatever the
   /// awaitable awaits, out of sight.
   bool runsUnderLock(const CXXMemberCallExpr *Call) const {
-    const Expr *Obj = Call->getImplicitObjectArgument();
-    if (!Obj || Model.operationOf(Call->getMethodDecl()) != LockOperation::None)
-      return false;
-    QualType T = Obj->getType();
-    if (T->isPointerType())
-      T = T->getPointeeType();
-    if (Model.mutexKind(T) != LockKind::Async)
+    if (Model.operationOf(Call->getMethodDecl()) != LockOperation::None ||
+        !isOnAsyncMutex(Call))
       return false;
     return llvm::any_of(Call->arguments(), [](const Expr *Arg) {
       const CXXRecordDecl *RD = recordOf(Arg->getType());
