@@ -6,6 +6,10 @@
 // action, an in-memory file). Compiler errors are expected and ignored; a
 // crash, an assertion, or a sanitizer report is a finding.
 //
+// With COROLOCK_FUZZ_PARSE_ONLY=1 in the environment an input is only parsed,
+// with no check: fuzz/smoke replays a crash that way to tell clang's own
+// parser crashes from corolock's.
+//
 //===----------------------------------------------------------------------===//
 
 #include "clang-tidy/ClangTidy.h"
@@ -14,9 +18,11 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/FrontendActions.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 
 using namespace clang;
@@ -121,6 +127,14 @@ private:
   tidy::ClangTidyASTConsumerFactory &Factory;
 };
 
+std::unique_ptr<FrontendAction>
+makeAction(tidy::ClangTidyASTConsumerFactory &Factory) {
+  static const bool ParseOnly = std::getenv("COROLOCK_FUZZ_PARSE_ONLY");
+  if (ParseOnly)
+    return std::make_unique<SyntaxOnlyAction>();
+  return std::make_unique<CorolockAction>(Factory);
+}
+
 void runCorolock(llvm::StringRef Source) {
   tidy::ClangTidyOptions Options = tidy::ClangTidyOptions::getDefaults();
   Options.Checks = "-*,corolock-*";
@@ -144,8 +158,7 @@ void runCorolock(llvm::StringRef Source) {
   IgnoringDiagConsumer CompilerDiags;
   tooling::ToolInvocation Invocation({"clang++", "-fsyntax-only", "-std=c++20",
                                       "-nostdinc++", "-ferror-limit=0", File},
-                                     std::make_unique<CorolockAction>(Factory),
-                                     Files.get());
+                                     makeAction(Factory), Files.get());
   Invocation.setDiagnosticConsumer(&CompilerDiags);
   Invocation.run();
   // Collects the findings as clang-tidy does (deduplicated, notes attached).
