@@ -26,6 +26,11 @@ public:
   /// Matches coroutine definitions, bound to "coroutine", unless the
   /// configuration was invalid.
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  /// A new AST: the lock model's answers about declarations start afresh.
+  void onStartOfTranslationUnit() override {
+    if (Model)
+      Model->startTranslationUnit();
+  }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 protected:

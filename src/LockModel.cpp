@@ -154,7 +154,13 @@ LockModel::recordMutexKind(const CXXRecordDecl *RD) const {
 
 std::optional<LockKind> LockModel::mutexKind(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
-  return RD ? recordMutexKind(RD) : std::nullopt;
+  if (!RD)
+    return std::nullopt;
+  if (auto It = MutexKinds.find(RD); It != MutexKinds.end())
+    return It->second;
+  std::optional<LockKind> Kind = recordMutexKind(RD);
+  MutexKinds[RD] = Kind;
+  return Kind;
 }
 
 std::optional<LockKind>
@@ -185,7 +191,13 @@ LockModel::recordGuardKind(const CXXRecordDecl *RD) const {
 
 std::optional<LockKind> LockModel::guardKind(QualType T) const {
   const CXXRecordDecl *RD = recordOf(T);
-  return RD ? recordGuardKind(RD) : std::nullopt;
+  if (!RD)
+    return std::nullopt;
+  if (auto It = GuardKinds.find(RD); It != GuardKinds.end())
+    return It->second;
+  std::optional<LockKind> Kind = recordGuardKind(RD);
+  GuardKinds[RD] = Kind;
+  return Kind;
 }
 
 LockOperation LockModel::operationOf(const CXXMethodDecl *Method) const {

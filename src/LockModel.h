@@ -12,6 +12,7 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -78,6 +79,13 @@ public:
   bool isMutex(clang::QualType T) const { return mutexKind(T).has_value(); }
   bool isGuard(clang::QualType T) const { return guardKind(T).has_value(); }
 
+  /// Forgets the answers about the previous AST's declarations, whose
+  /// addresses the next AST may reuse. Call it before asking about a new one.
+  void startTranslationUnit() const {
+    MutexKinds.clear();
+    GuardKinds.clear();
+  }
+
   /// What calling \p Method on a mutex or guard does.
   LockOperation operationOf(const clang::CXXMethodDecl *Method) const;
 
@@ -112,6 +120,12 @@ private:
   NameMatcher AsyncMutexes;
   NameMatcher SyncGuards;
   NameMatcher AsyncGuards;
+  /// Answers by record: the analyses ask about the types of most expressions
+  /// of a coroutine, and printing qualified names for NameMatcher dominated.
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<LockKind>>
+      MutexKinds;
+  mutable llvm::DenseMap<const clang::CXXRecordDecl *, std::optional<LockKind>>
+      GuardKinds;
 };
 
 /// The record declaration behind \p T, looking through references,

@@ -76,15 +76,37 @@ static bool isLoaded(const ParentMap &Parents, const Expr *E) {
   return Cast && Cast->getCastKind() == CK_LValueToRValue;
 }
 
-/// Whether \p E is the object of a call to a const member function
-/// (`sessions_.size()`), which cannot change it.
+/// Whether \p E is the object of a call to a const member function or
+/// operator (`sessions_.size()`, `it->second`), which cannot change it.
 static bool isConstCallObject(const ParentMap &Parents, const Expr *E) {
-  const auto *Member = dyn_cast_or_null<MemberExpr>(
-      Parents.getParentIgnoreParenImpCasts(const_cast<Expr *>(E)));
+  const Stmt *Parent =
+      Parents.getParentIgnoreParenImpCasts(const_cast<Expr *>(E));
+  if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
+    const auto *Method =
+        dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+    return Method && Method->isConst() &&
+           Call->getArg(0)->IgnoreParenImpCasts() == E->IgnoreParenImpCasts();
+  }
+  const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
   const auto *Method =
       Member ? dyn_cast<CXXMethodDecl>(Member->getMemberDecl()) : nullptr;
   return Method && Method->isConst() &&
          isa_and_nonnull<CXXMemberCallExpr>(Parents.getParent(Member));
+}
+
+/// Whether \p E is plainly given a new value: assigned, incremented or
+/// decremented, built-in or overloaded (`it = m.find(k)`, `++it`).
+static bool isReassigned(const ParentMap &Parents, const Expr *E) {
+  const Stmt *Parent = Parents.getParentIgnoreParens(const_cast<Expr *>(E));
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent))
+    return BO->isAssignmentOp() && BO->getLHS()->IgnoreParens() == E;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent))
+    return UO->isIncrementDecrementOp();
+  if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Parent))
+    return Call->getArg(0)->IgnoreParens() == E &&
+           (Call->isAssignmentOp() || Call->getOperator() == OO_PlusPlus ||
+            Call->getOperator() == OO_MinusMinus);
+  return false;
 }
 
 AccessPaths::AccessPaths(const FunctionDecl &Function, const Stmt &Body,
@@ -271,20 +293,36 @@ bool AccessPaths::isStable(const VarDecl *Root) {
   if (Root->getType()->isReferenceType())
     return true;
   auto [It, Inserted] = Stable.try_emplace(Root, false);
-  // A variable that is only ever loaded is not reseated; any other use asks
-  // ExprMutationAnalyzer, whose matchers over the whole body cost more.
-  if (Inserted)
-    It->second = onlyLoaded(Root, &Body) ||
-                 !ExprMutationAnalyzer(Body, Context).isMutated(Root);
+  // Most variables are plainly only read or plainly reassigned somewhere;
+  // only the others need ExprMutationAnalyzer, whose matchers over the whole
+  // body cost more.
+  if (Inserted) {
+    VariableUse Use = strongestUse(Root, &Body);
+    It->second = Use == VariableUse::Read ||
+                 (Use == VariableUse::Unknown &&
+                  !ExprMutationAnalyzer(Body, Context).isMutated(Root));
+  }
   return It->second;
 }
 
-bool AccessPaths::onlyLoaded(const VarDecl *Var, const Stmt *S) const {
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == Var)
-    return isLoaded(Parents, Ref);
-  return llvm::all_of(S->children(), [&](const Stmt *Child) {
-    return !Child || onlyLoaded(Var, Child);
-  });
+AccessPaths::VariableUse AccessPaths::strongestUse(const VarDecl *Var,
+                                                   const Stmt *S) const {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+      Ref && Ref->getDecl() == Var) {
+    if (isLoaded(Parents, Ref) || isConstCallObject(Parents, Ref))
+      return VariableUse::Read;
+    return isReassigned(Parents, Ref) ? VariableUse::Reassigned
+                                      : VariableUse::Unknown;
+  }
+  VariableUse Strongest = VariableUse::Read;
+  for (const Stmt *Child : S->children()) {
+    if (!Child)
+      continue;
+    Strongest = std::max(Strongest, strongestUse(Var, Child));
+    if (Strongest == VariableUse::Reassigned)
+      break;
+  }
+  return Strongest;
 }
 
 bool AccessPaths::isCapturedByReference(const VarDecl *VD) const {

@@ -70,7 +70,11 @@ private:
   bool appendVariable(const clang::ValueDecl *D, Steps &Out, unsigned Depth);
   PathId intern(const Steps &Path);
   bool isStable(const clang::VarDecl *Root);
-  bool onlyLoaded(const clang::VarDecl *Var, const clang::Stmt *S) const;
+  /// How the references to \p Var within \p S use it, the strongest first:
+  /// plainly reassigned, unknown (ExprMutationAnalyzer decides), only read.
+  enum class VariableUse { Read, Unknown, Reassigned };
+  VariableUse strongestUse(const clang::VarDecl *Var,
+                           const clang::Stmt *S) const;
   bool isCapturedByReference(const clang::VarDecl *VD) const;
 
   const clang::FunctionDecl &Function;

@@ -184,3 +184,64 @@ task<void> shared_pointer_parameter(std::shared_ptr<Holder> self,
   s->value = v + 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 's->value' is written under 'self->mu_' based on 's->value'{{.*}} [corolock-read-release-write]
 }
+
+// A cursor (a class whose operator-> is const) names one object while the
+// coroutine only reads it; incremented or reassigned, it names none.
+struct Cursor {
+  State *operator->() const;
+  Cursor &operator++();
+  Cursor &operator=(const Cursor &);
+};
+Cursor cursor_at(int key);
+
+task<void> cursor_only_read(int key) {
+  Cursor c = cursor_at(key);
+  int v;
+  {
+    std::lock_guard<std::mutex> lk(g_mu);
+    v = c->value;
+  }
+  co_await send(v);
+  std::lock_guard<std::mutex> lk(g_mu);
+  c->value = v + 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: 'c->value' is written under 'g_mu' based on 'c->value'{{.*}} [corolock-read-release-write]
+}
+
+task<void> cursor_incremented(int key) {
+  Cursor c = cursor_at(key);
+  int v;
+  {
+    std::lock_guard<std::mutex> lk(g_mu);
+    v = c->value;
+  }
+  ++c;
+  co_await send(v);
+  std::lock_guard<std::mutex> lk(g_mu);
+  c->value = v + 1;
+}
+
+task<void> cursor_reassigned(int key) {
+  Cursor c = cursor_at(key);
+  int v;
+  {
+    std::lock_guard<std::mutex> lk(g_mu);
+    v = c->value;
+  }
+  co_await send(v);
+  c = cursor_at(key + 1);
+  std::lock_guard<std::mutex> lk(g_mu);
+  c->value = v + 1;
+}
+
+task<void> pointer_incremented(State *states) {
+  State *p = states;
+  int v;
+  {
+    std::lock_guard<std::mutex> lk(g_mu);
+    v = p->value;
+  }
+  p++;
+  co_await send(v);
+  std::lock_guard<std::mutex> lk(g_mu);
+  p->value = v + 1;
+}
