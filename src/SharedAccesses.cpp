@@ -94,19 +94,51 @@ static bool isConstCallObject(const ParentMap &Parents, const Expr *E) {
          isa_and_nonnull<CXXMemberCallExpr>(Parents.getParent(Member));
 }
 
-/// Whether \p E is plainly given a new value: assigned, incremented or
-/// decremented, built-in or overloaded (`it = m.find(k)`, `++it`).
-static bool isReassigned(const ParentMap &Parents, const Expr *E) {
+/// Whether \p E is converted to a const lvalue (an argument bound to a
+/// `const T &` parameter, the source of a copy), through which nothing can
+/// change it.
+static bool isBoundToConst(const ParentMap &Parents, const Expr *E) {
+  const auto *Cast =
+      dyn_cast_or_null<ImplicitCastExpr>(Parents.getParentIgnoreParens(E));
+  return Cast && Cast->getCastKind() == CK_NoOp && Cast->isGLValue() &&
+         Cast->getType().isConstQualified();
+}
+
+/// Whether \p E is plainly only read where it appears.
+static bool isPlainRead(const ParentMap &Parents, const Expr *E) {
+  return isLoaded(Parents, E) || isConstCallObject(Parents, E) ||
+         isBoundToConst(Parents, E);
+}
+
+/// The expression that plainly changes \p E, as ExprMutationAnalyzer would
+/// find it: an assignment to it, an increment or decrement of it, a call of a
+/// non-const member function or operator on it (`it = m.find(k)`, `++n`,
+/// `sessions_.erase(id)`, `counts_[k]`); null when that is not plain.
+static const Stmt *plainMutation(const ParentMap &Parents, const Expr *E) {
   const Stmt *Parent = Parents.getParentIgnoreParens(const_cast<Expr *>(E));
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent))
-    return BO->isAssignmentOp() && BO->getLHS()->IgnoreParens() == E;
+    return BO->isAssignmentOp() && BO->getLHS()->IgnoreParens() == E ? BO
+                                                                     : nullptr;
   if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent))
-    return UO->isIncrementDecrementOp();
-  if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Parent))
-    return Call->getArg(0)->IgnoreParens() == E &&
-           (Call->isAssignmentOp() || Call->getOperator() == OO_PlusPlus ||
-            Call->getOperator() == OO_MinusMinus);
-  return false;
+    return UO->isIncrementDecrementOp() ? UO : nullptr;
+  if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
+    const auto *Method =
+        dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+    return Method && !Method->isConst() && !Method->isStatic() &&
+                   Call->getArg(0)->IgnoreParens() == E
+               ? Call
+               : nullptr;
+  }
+  const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
+  if (!Member || Member->isArrow())
+    return nullptr;
+  const auto *Call =
+      dyn_cast_or_null<CXXMemberCallExpr>(Parents.getParent(Member));
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  return Method && !Method->isConst() && !Method->isStatic() &&
+                 Call->getCallee()->IgnoreParens() == Member
+             ? Call
+             : nullptr;
 }
 
 AccessPaths::AccessPaths(const FunctionDecl &Function, const Stmt &Body,
@@ -293,7 +325,7 @@ bool AccessPaths::isStable(const VarDecl *Root) {
   if (Root->getType()->isReferenceType())
     return true;
   auto [It, Inserted] = Stable.try_emplace(Root, false);
-  // Most variables are plainly only read or plainly reassigned somewhere;
+  // Most variables are plainly only read or plainly mutated somewhere;
   // only the others need ExprMutationAnalyzer, whose matchers over the whole
   // body cost more.
   if (Inserted) {
@@ -309,17 +341,17 @@ AccessPaths::VariableUse AccessPaths::strongestUse(const VarDecl *Var,
                                                    const Stmt *S) const {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
       Ref && Ref->getDecl() == Var) {
-    if (isLoaded(Parents, Ref) || isConstCallObject(Parents, Ref))
+    if (isPlainRead(Parents, Ref))
       return VariableUse::Read;
-    return isReassigned(Parents, Ref) ? VariableUse::Reassigned
-                                      : VariableUse::Unknown;
+    return plainMutation(Parents, Ref) ? VariableUse::Mutated
+                                       : VariableUse::Unknown;
   }
   VariableUse Strongest = VariableUse::Read;
   for (const Stmt *Child : S->children()) {
     if (!Child)
       continue;
     Strongest = std::max(Strongest, strongestUse(Var, Child));
-    if (Strongest == VariableUse::Reassigned)
+    if (Strongest == VariableUse::Mutated)
       break;
   }
   return Strongest;
@@ -415,10 +447,13 @@ const Stmt *AccessClassifier::mutation(const Expr *E) {
   // The commonest reads, a load of the value and a const member call on it,
   // cannot be followed by a mutation through this expression: no need to
   // run ExprMutationAnalyzer's matchers for them.
-  if (isLoaded(Parents, E) || isConstCallObject(Parents, E))
+  if (isPlainRead(Parents, E))
     return nullptr;
-  ExprMutationAnalyzer::Analyzer Analyzer(*fullStatement(E), Context, Memo);
-  const Stmt *Mutation = Analyzer.findMutation(E);
+  const Stmt *Mutation = plainMutation(Parents, E);
+  if (!Mutation) {
+    ExprMutationAnalyzer::Analyzer Analyzer(*fullStatement(E), Context, Memo);
+    Mutation = Analyzer.findMutation(E);
+  }
   if (!Mutation)
     return nullptr;
   const CXXMethodDecl *Method = methodCalledOn(Mutation, E);

@@ -71,8 +71,8 @@ private:
   PathId intern(const Steps &Path);
   bool isStable(const clang::VarDecl *Root);
   /// How the references to \p Var within \p S use it, the strongest first:
-  /// plainly reassigned, unknown (ExprMutationAnalyzer decides), only read.
-  enum class VariableUse { Read, Unknown, Reassigned };
+  /// plainly mutated, unknown (ExprMutationAnalyzer decides), only read.
+  enum class VariableUse { Read, Unknown, Mutated };
   VariableUse strongestUse(const clang::VarDecl *Var,
                            const clang::Stmt *S) const;
   bool isCapturedByReference(const clang::VarDecl *VD) const;
