@@ -106,9 +106,12 @@ struct State {
   llvm::DenseMap<const VarDecl *, ReadSet> Taint;
   std::map<PendingKey, PendingRead> Pending;
   std::map<PathId, Epoch> Epochs;
-  /// Per mutex, the reads under it that a suspension point without it
-  /// followed, and that did not happen again since (on some path).
-  std::map<PathId, ReadSet> Stale;
+  /// The reads under a mutex (numbered by StaleWriteAnalysis::readUnder)
+  /// that a suspension point without that mutex followed, and that did not
+  /// happen again since (on some path). One set rather than one per mutex:
+  /// the state is copied per CFG block, and a map of sets cost a node and a
+  /// set per mutex at each copy.
+  ReadSet Stale;
 };
 
 /// Whether some read of \p Reads satisfies \p Pred (SparseBitVector's
@@ -184,7 +187,7 @@ template <typename MapT> bool joinReadSets(MapT &Into, const MapT &From) {
 
 bool joinStates(State &Into, const State &From, const SourceManager &SM) {
   bool Changed = joinReadSets(Into.Taint, From.Taint);
-  Changed |= joinReadSets(Into.Stale, From.Stale);
+  Changed |= Into.Stale |= From.Stale;
   for (const auto &[Key, Read] : From.Pending) {
     auto [It, Inserted] = Into.Pending.try_emplace(Key, Read);
     Changed |= Inserted || joinPending(It->second, Read, SM);
@@ -286,8 +289,7 @@ private:
   bool containsErrors() const;
   void solve();
   bool flowInto(const CFGBlock &Target, State Incoming);
-  std::vector<std::pair<const CXXTryStmt *, const CFGBlock *>>
-  tryRegions() const;
+  void findThrowTargets();
   void transferBlock(const CFGBlock &Block, State &St, bool Emit);
   void transferStmt(const Stmt *S, const CFGBlock &Block, State &St, bool Emit);
   void onRead(const TrackedAccess &A, unsigned ReadId, const HeldMutexes &Held,
@@ -311,6 +313,7 @@ private:
     return Accesses[Reads[ReadId]];
   }
   PathId readPath(unsigned ReadId) const { return readAccess(ReadId).Path; }
+  unsigned readUnder(unsigned ReadId, PathId Mutex);
 
   const FunctionDecl &Coroutine;
   const Stmt &Body;
@@ -329,6 +332,12 @@ private:
   llvm::DenseMap<const Stmt *, unsigned> AccessAt;
   /// Tracked reads: indices into Accesses.
   std::vector<unsigned> Reads;
+  /// Tracked reads under a mutex, numbered as they come (State::Stale).
+  std::vector<std::pair<unsigned, PathId>> ReadsUnder;
+  llvm::DenseMap<std::pair<unsigned, PathId>, unsigned> ReadUnderIds;
+  /// The try dispatch blocks each statement of a try block may throw to.
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<const CFGBlock *, 1>>
+      ThrowTargets;
 
   std::unique_ptr<CFG> Graph;
   std::unique_ptr<ControlDependencyCalculator> Control;
@@ -338,6 +347,14 @@ private:
   std::vector<std::optional<State>> In;
   std::vector<StaleWrite> Found;
 };
+
+unsigned StaleWriteAnalysis::readUnder(unsigned ReadId, PathId Mutex) {
+  auto [It, Inserted] =
+      ReadUnderIds.try_emplace({ReadId, Mutex}, ReadsUnder.size());
+  if (Inserted)
+    ReadsUnder.emplace_back(ReadId, Mutex);
+  return It->second;
+}
 
 const HeldMutexes &StaleWriteAnalysis::heldAt(const Stmt *S) const {
   static const HeldMutexes None;
@@ -545,8 +562,7 @@ void StaleWriteAnalysis::onRead(const TrackedAccess &A, unsigned ReadId,
       continue;
     PathId Mutex = *Lock.Mutex;
     // The read happens again: its earlier value is superseded.
-    if (auto It = St.Stale.find(Mutex); It != St.Stale.end())
-      It->second.reset(ReadId);
+    St.Stale.reset(readUnder(ReadId, Mutex));
     Epoch &E = St.Epochs[Mutex];
     E.Reads.set(ReadId);
     if (!A.Pends)
@@ -619,13 +635,14 @@ void StaleWriteAnalysis::report(const TrackedAccess &A, const PendingKey &Key,
       return;
   // The write may be based on any value read under the mutex before it was
   // released for a suspension, preferably the read of what it writes.
-  auto StaleIt = St.Stale.find(Key.Mutex);
-  if (StaleIt == St.Stale.end())
-    return;
+  ReadSet StaleReads;
+  for (unsigned Id : St.Stale)
+    if (ReadsUnder[Id].second == Key.Mutex)
+      StaleReads.set(ReadsUnder[Id].first);
   ReadSet Value = taintOf(Classifier.fullStatement(A.E), St);
-  Value &= StaleIt->second;
+  Value &= StaleReads;
   ReadSet Decision = controlTaint(Block);
-  Decision &= StaleIt->second;
+  Decision &= StaleReads;
   auto First = [&](const ReadSet &Ids) {
     if (Ids.test(Key.Read))
       return Key.Read;
@@ -684,7 +701,8 @@ void StaleWriteAnalysis::onSuspension(const CoroutineSuspendExpr *S,
       ++It;
       continue;
     }
-    St.Stale[It->first] |= It->second.Reads;
+    for (unsigned ReadId : It->second.Reads)
+      St.Stale.set(readUnder(ReadId, It->first));
     It = St.Epochs.erase(It);
   }
 }
@@ -799,17 +817,24 @@ bool StaleWriteAnalysis::flowInto(const CFGBlock &Target, State Incoming) {
   return joinStates(*Entry, Incoming, SM);
 }
 
-/// The try statements of the graph and their dispatch blocks. clang's CFG
+/// Which try dispatch blocks each statement may throw to. clang's CFG
 /// reaches handlers only through exception edges, which it does not build:
 /// any statement of a try block may throw into its handlers instead.
-std::vector<std::pair<const CXXTryStmt *, const CFGBlock *>>
-StaleWriteAnalysis::tryRegions() const {
-  std::vector<std::pair<const CXXTryStmt *, const CFGBlock *>> Regions;
+void StaleWriteAnalysis::findThrowTargets() {
+  llvm::DenseMap<const Stmt *, const CFGBlock *> DispatchOfTryBlock;
   for (const CFGBlock *Block : *Graph)
     if (const auto *Try =
             dyn_cast_or_null<CXXTryStmt>(Block->getTerminatorStmt()))
-      Regions.emplace_back(Try, Block);
-  return Regions;
+      DispatchOfTryBlock[Try->getTryBlock()] = Block;
+  if (DispatchOfTryBlock.empty())
+    return;
+  for (const CFGBlock *Block : *Graph)
+    for (const CFGElement &Element : *Block)
+      if (auto S = Element.getAs<CFGStmt>())
+        for (const Stmt *P = S->getStmt(); P; P = Parents.getParent(P))
+          if (auto It = DispatchOfTryBlock.find(P);
+              It != DispatchOfTryBlock.end())
+            ThrowTargets[S->getStmt()].push_back(It->second);
 }
 
 /// Whether the body has statements that did not compile: what it does is not
@@ -830,15 +855,14 @@ void StaleWriteAnalysis::solve() {
   In.assign(Graph->getNumBlockIDs(), std::nullopt);
   In[Graph->getEntry().getBlockID()] = State();
   Worklist.enqueueBlock(&Graph->getEntry());
-  auto Regions = tryRegions();
+  findThrowTargets();
   auto MayThrow = [&](const Stmt *S, const State &St) {
-    for (const auto &[Try, Dispatch] : Regions) {
-      const Stmt *P = S;
-      while (P && P != Try->getTryBlock())
-        P = Parents.getParent(P);
-      if (P && flowInto(*Dispatch, St))
+    auto It = ThrowTargets.find(S);
+    if (It == ThrowTargets.end())
+      return;
+    for (const CFGBlock *Dispatch : It->second)
+      if (flowInto(*Dispatch, St))
         Worklist.enqueueBlock(Dispatch);
-    }
   };
   while (const CFGBlock *Block = Worklist.dequeue()) {
     State St = In[Block->getBlockID()].value_or(State());
@@ -846,11 +870,9 @@ void StaleWriteAnalysis::solve() {
       auto S = Element.getAs<CFGStmt>();
       if (!S)
         continue;
-      if (!Regions.empty())
-        MayThrow(S->getStmt(), St);
+      MayThrow(S->getStmt(), St);
       transferStmt(S->getStmt(), *Block, St, /*Emit=*/false);
-      if (!Regions.empty())
-        MayThrow(S->getStmt(), St);
+      MayThrow(S->getStmt(), St);
     }
     std::vector<PendingKey> Revalidated = onCondition(*Block, St);
     unsigned Index = 0;
