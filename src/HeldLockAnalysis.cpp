@@ -1210,13 +1210,17 @@ HeldLockResult BodyAnalysis::run(const Stmt *Body) {
   while (const CFGBlock *Block = Worklist.dequeue()) {
     // Only blocks with a computed entry state are ever enqueued.
     LockState State = In[Block->getBlockID()].value_or(LockState());
+    // A statement may throw before or after it runs; the state before it is
+    // the state after the previous one unless an implicit destructor ran.
+    bool Unthrown = true;
     for (const CFGElement &Element : *Block) {
       std::optional<CFGStmt> S = Element.getAs<CFGStmt>();
-      if (S && !Tries.empty())
+      if (S && Unthrown)
         Throw(S->getStmt(), State);
       transferElement(Element, State, nullptr);
-      if (S && !Tries.empty())
+      if (S)
         Throw(S->getStmt(), State);
+      Unthrown = !S;
     }
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {

@@ -288,7 +288,10 @@ private:
   bool isLockObject(QualType T) const;
   bool containsErrors() const;
   void solve();
-  bool flowInto(const CFGBlock &Target, State Incoming);
+  /// Joins \p Incoming into the entry state of \p Target (moved into it
+  /// when it has none yet); whether that changed.
+  template <typename StateT>
+  bool flowInto(const CFGBlock &Target, StateT &&Incoming);
   void findThrowTargets();
   void transferBlock(const CFGBlock &Block, State &St, bool Emit);
   void transferStmt(const Stmt *S, const CFGBlock &Block, State &St, bool Emit);
@@ -807,11 +810,11 @@ bool StaleWriteAnalysis::gatedByClaim(llvm::ArrayRef<const CFGBlock *> Claims,
 // The fixpoint
 //===----------------------------------------------------------------------===//
 
-/// Joins \p Incoming into the entry state of \p Target; whether it changed.
-bool StaleWriteAnalysis::flowInto(const CFGBlock &Target, State Incoming) {
+template <typename StateT>
+bool StaleWriteAnalysis::flowInto(const CFGBlock &Target, StateT &&Incoming) {
   std::optional<State> &Entry = In[Target.getBlockID()];
   if (!Entry) {
-    Entry = std::move(Incoming);
+    Entry = std::forward<StateT>(Incoming);
     return true;
   }
   return joinStates(*Entry, Incoming, SM);
@@ -866,11 +869,19 @@ void StaleWriteAnalysis::solve() {
   };
   while (const CFGBlock *Block = Worklist.dequeue()) {
     State St = In[Block->getBlockID()].value_or(State());
+    const Stmt *FirstStmt = nullptr;
+    for (const CFGElement &Element : *Block)
+      if (auto S = Element.getAs<CFGStmt>()) {
+        FirstStmt = S->getStmt();
+        break;
+      }
     for (const CFGElement &Element : *Block) {
       auto S = Element.getAs<CFGStmt>();
       if (!S)
         continue;
-      MayThrow(S->getStmt(), St);
+      // The state before a statement is the state after the previous one.
+      if (S->getStmt() == FirstStmt)
+        MayThrow(S->getStmt(), St);
       transferStmt(S->getStmt(), *Block, St, /*Emit=*/false);
       MayThrow(S->getStmt(), St);
     }
