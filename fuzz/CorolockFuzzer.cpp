@@ -168,6 +168,8 @@ void runCorolock(llvm::StringRef Source) {
 
 } // namespace
 
+// libFuzzer's entry point, named by libFuzzer.
+// NOLINTNEXTLINE(readability-identifier-naming)
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   std::string Source = Prelude;
   Source += "#line 1\n";
