@@ -152,15 +152,23 @@ LockModel::recordMutexKind(const CXXRecordDecl *RD) const {
   return std::nullopt;
 }
 
-std::optional<LockKind> LockModel::mutexKind(QualType T) const {
-  const CXXRecordDecl *RD = recordOf(T);
+/// \p Compute's answer for \p RD, remembered in \p Answers.
+template <typename ComputeT>
+static std::optional<LockKind> memoized(
+    llvm::DenseMap<const CXXRecordDecl *, std::optional<LockKind>> &Answers,
+    const CXXRecordDecl *RD, ComputeT Compute) {
   if (!RD)
     return std::nullopt;
-  if (auto It = MutexKinds.find(RD); It != MutexKinds.end())
+  if (auto It = Answers.find(RD); It != Answers.end())
     return It->second;
-  std::optional<LockKind> Kind = recordMutexKind(RD);
-  MutexKinds[RD] = Kind;
+  std::optional<LockKind> Kind = Compute(RD);
+  Answers[RD] = Kind;
   return Kind;
+}
+
+std::optional<LockKind> LockModel::mutexKind(QualType T) const {
+  return memoized(MutexKinds, recordOf(T),
+                  [&](const CXXRecordDecl *RD) { return recordMutexKind(RD); });
 }
 
 std::optional<LockKind>
@@ -190,14 +198,8 @@ LockModel::recordGuardKind(const CXXRecordDecl *RD) const {
 }
 
 std::optional<LockKind> LockModel::guardKind(QualType T) const {
-  const CXXRecordDecl *RD = recordOf(T);
-  if (!RD)
-    return std::nullopt;
-  if (auto It = GuardKinds.find(RD); It != GuardKinds.end())
-    return It->second;
-  std::optional<LockKind> Kind = recordGuardKind(RD);
-  GuardKinds[RD] = Kind;
-  return Kind;
+  return memoized(GuardKinds, recordOf(T),
+                  [&](const CXXRecordDecl *RD) { return recordGuardKind(RD); });
 }
 
 LockOperation LockModel::operationOf(const CXXMethodDecl *Method) const {
