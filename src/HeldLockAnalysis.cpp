@@ -1,6 +1,7 @@
 //===--- HeldLockAnalysis.cpp - Locks held at suspension points -----------===//
 
 #include "HeldLockAnalysis.h"
+#include "TryBlocks.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
@@ -186,18 +187,8 @@ public:
 private:
   /// A try statement. clang's CFG reaches its handlers only through exception
   /// edges, which it does not build by default.
-  struct TryRegion {
-    const CXXTryStmt *Try = nullptr;
-    const CFGBlock *Dispatch = nullptr;
-    /// Guard variables and temporaries of the try block, which unwinding
-    /// destroys before a handler runs.
-    llvm::SmallPtrSet<const void *, 8> Locals;
-  };
-  std::vector<TryRegion> tryRegions(const CFG &Graph) const;
   void collectLocals(const Stmt *S,
                      llvm::SmallPtrSetImpl<const void *> &Locals) const;
-  static llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>>
-  enclosingTries(llvm::ArrayRef<TryRegion> Tries);
 
   void transferBlock(const CFGBlock &Block, LockState &State,
                      HeldLockResult *Out);
@@ -1097,21 +1088,6 @@ LockState BodyAnalysis::edgeState(const CFGBlock &From, unsigned SuccIndex,
   return State;
 }
 
-std::vector<BodyAnalysis::TryRegion>
-BodyAnalysis::tryRegions(const CFG &Graph) const {
-  std::vector<TryRegion> Tries;
-  for (const CFGBlock *Block : Graph)
-    if (const auto *Try =
-            dyn_cast_or_null<CXXTryStmt>(Block->getTerminatorStmt())) {
-      TryRegion Region;
-      Region.Try = Try;
-      Region.Dispatch = Block;
-      collectLocals(Try->getTryBlock(), Region.Locals);
-      Tries.push_back(std::move(Region));
-    }
-  return Tries;
-}
-
 void BodyAnalysis::collectLocals(
     const Stmt *S, llvm::SmallPtrSetImpl<const void *> &Locals) const {
   if (!S || isa<LambdaExpr>(S))
@@ -1123,26 +1099,6 @@ void BodyAnalysis::collectLocals(
     Locals.insert(S);
   for (const Stmt *Child : S->children())
     collectLocals(Child, Locals);
-}
-
-/// The indices in \p Tries of the try blocks around each statement, found
-/// in one walk of each try block: asking the parent map for every statement
-/// and every try took time quadratic in the length of the coroutine.
-llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>>
-BodyAnalysis::enclosingTries(llvm::ArrayRef<TryRegion> Tries) {
-  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> Result;
-  llvm::SmallVector<const Stmt *, 32> Worklist;
-  for (unsigned I = 0; I < Tries.size(); ++I) {
-    Worklist.push_back(Tries[I].Try->getTryBlock());
-    while (!Worklist.empty()) {
-      const Stmt *S = Worklist.pop_back_val();
-      Result[S].push_back(I);
-      for (const Stmt *Child : S->children())
-        if (Child)
-          Worklist.push_back(Child);
-    }
-  }
-  return Result;
 }
 
 /// Guards passed by value to the coroutine probably own their lock.
@@ -1186,24 +1142,29 @@ HeldLockResult BodyAnalysis::run(const Stmt *Body) {
 
   // Any point of a try block may throw: a handler starts from the join of the
   // states there, less the guards that unwinding destroys.
-  std::vector<TryRegion> Tries = tryRegions(*Graph);
+  std::vector<TryDispatch> Tries = tryDispatches(*Graph);
   llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> EnclosingTries =
       enclosingTries(Tries);
+  // Guard variables and temporaries of each try block, which unwinding
+  // destroys before a handler runs.
+  std::vector<llvm::SmallPtrSet<const void *, 8>> TryLocals(Tries.size());
+  for (unsigned I = 0; I < Tries.size(); ++I)
+    collectLocals(Tries[I].Try->getTryBlock(), TryLocals[I]);
   auto Throw = [&](const Stmt *S, const LockState &State) {
     auto It = EnclosingTries.find(S);
     if (It == EnclosingTries.end())
       return;
     for (unsigned TryIndex : It->second) {
-      const TryRegion &Region = Tries[TryIndex];
       LockState Thrown = State;
-      for (const void *Local : Region.Locals)
+      for (const void *Local : TryLocals[TryIndex])
         Thrown.erase(Local);
-      std::optional<LockState> &Target = In[Region.Dispatch->getBlockID()];
+      const CFGBlock *Dispatch = Tries[TryIndex].Dispatch;
+      std::optional<LockState> &Target = In[Dispatch->getBlockID()];
       LockState Joined = Target ? joinStates(*Target, Thrown, SM) : Thrown;
       if (Target && statesEqual(*Target, Joined))
         continue;
       Target = std::move(Joined);
-      Worklist.enqueueBlock(Region.Dispatch);
+      Worklist.enqueueBlock(Dispatch);
     }
   };
 

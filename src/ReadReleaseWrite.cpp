@@ -2,6 +2,7 @@
 
 #include "ReadReleaseWrite.h"
 #include "SharedAccesses.h"
+#include "TryBlocks.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/Dominators.h"
@@ -292,7 +293,6 @@ private:
   /// when it has none yet); whether that changed.
   template <typename StateT>
   bool flowInto(const CFGBlock &Target, StateT &&Incoming);
-  void findThrowTargets();
   void transferBlock(const CFGBlock &Block, State &St, bool Emit);
   void transferStmt(const Stmt *S, const CFGBlock &Block, State &St, bool Emit);
   void onRead(const TrackedAccess &A, unsigned ReadId, const HeldMutexes &Held,
@@ -338,9 +338,6 @@ private:
   /// Tracked reads under a mutex, numbered as they come (State::Stale).
   std::vector<std::pair<unsigned, PathId>> ReadsUnder;
   llvm::DenseMap<std::pair<unsigned, PathId>, unsigned> ReadUnderIds;
-  /// The try dispatch blocks each statement of a try block may throw to.
-  llvm::DenseMap<const Stmt *, llvm::SmallVector<const CFGBlock *, 1>>
-      ThrowTargets;
 
   std::unique_ptr<CFG> Graph;
   std::unique_ptr<ControlDependencyCalculator> Control;
@@ -820,26 +817,6 @@ bool StaleWriteAnalysis::flowInto(const CFGBlock &Target, StateT &&Incoming) {
   return joinStates(*Entry, Incoming, SM);
 }
 
-/// Which try dispatch blocks each statement may throw to. clang's CFG
-/// reaches handlers only through exception edges, which it does not build:
-/// any statement of a try block may throw into its handlers instead.
-void StaleWriteAnalysis::findThrowTargets() {
-  llvm::DenseMap<const Stmt *, const CFGBlock *> DispatchOfTryBlock;
-  for (const CFGBlock *Block : *Graph)
-    if (const auto *Try =
-            dyn_cast_or_null<CXXTryStmt>(Block->getTerminatorStmt()))
-      DispatchOfTryBlock[Try->getTryBlock()] = Block;
-  if (DispatchOfTryBlock.empty())
-    return;
-  for (const CFGBlock *Block : *Graph)
-    for (const CFGElement &Element : *Block)
-      if (auto S = Element.getAs<CFGStmt>())
-        for (const Stmt *P = S->getStmt(); P; P = Parents.getParent(P))
-          if (auto It = DispatchOfTryBlock.find(P);
-              It != DispatchOfTryBlock.end())
-            ThrowTargets[S->getStmt()].push_back(It->second);
-}
-
 /// Whether the body has statements that did not compile: what it does is not
 /// known, so nothing is reported for it.
 bool StaleWriteAnalysis::containsErrors() const {
@@ -858,30 +835,30 @@ void StaleWriteAnalysis::solve() {
   In.assign(Graph->getNumBlockIDs(), std::nullopt);
   In[Graph->getEntry().getBlockID()] = State();
   Worklist.enqueueBlock(&Graph->getEntry());
-  findThrowTargets();
+  // Any statement of a try block may throw into its handlers.
+  std::vector<TryDispatch> Tries = tryDispatches(*Graph);
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> EnclosingTries =
+      enclosingTries(Tries);
   auto MayThrow = [&](const Stmt *S, const State &St) {
-    auto It = ThrowTargets.find(S);
-    if (It == ThrowTargets.end())
+    auto It = EnclosingTries.find(S);
+    if (It == EnclosingTries.end())
       return;
-    for (const CFGBlock *Dispatch : It->second)
-      if (flowInto(*Dispatch, St))
-        Worklist.enqueueBlock(Dispatch);
+    for (unsigned TryIndex : It->second)
+      if (flowInto(*Tries[TryIndex].Dispatch, St))
+        Worklist.enqueueBlock(Tries[TryIndex].Dispatch);
   };
   while (const CFGBlock *Block = Worklist.dequeue()) {
     State St = In[Block->getBlockID()].value_or(State());
-    const Stmt *FirstStmt = nullptr;
-    for (const CFGElement &Element : *Block)
-      if (auto S = Element.getAs<CFGStmt>()) {
-        FirstStmt = S->getStmt();
-        break;
-      }
+    // The state before a statement is the state after the previous one:
+    // only the first statement of the block throws before it runs too.
+    bool First = true;
     for (const CFGElement &Element : *Block) {
       auto S = Element.getAs<CFGStmt>();
       if (!S)
         continue;
-      // The state before a statement is the state after the previous one.
-      if (S->getStmt() == FirstStmt)
+      if (First)
         MayThrow(S->getStmt(), St);
+      First = false;
       transferStmt(S->getStmt(), *Block, St, /*Emit=*/false);
       MayThrow(S->getStmt(), St);
     }
