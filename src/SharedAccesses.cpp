@@ -110,6 +110,20 @@ static bool isPlainRead(const ParentMap &Parents, const Expr *E) {
          isBoundToConst(Parents, E);
 }
 
+/// The member function \p Mutation calls on \p Object, if it is such a call.
+static const CXXMethodDecl *methodCalledOn(const Stmt *Mutation,
+                                           const Expr *Object) {
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Mutation);
+      Call && Call->getImplicitObjectArgument() &&
+      Call->getImplicitObjectArgument()->IgnoreParenImpCasts() == Object)
+    return Call->getMethodDecl();
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Mutation);
+      Call && Call->getNumArgs() > 0 &&
+      Call->getArg(0)->IgnoreParenImpCasts() == Object)
+    return dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+  return nullptr;
+}
+
 /// The expression that plainly changes \p E, as ExprMutationAnalyzer would
 /// find it: an assignment to it, an increment or decrement of it, a call of a
 /// non-const member function or operator on it (`it = m.find(k)`, `++n`,
@@ -121,24 +135,13 @@ static const Stmt *plainMutation(const ParentMap &Parents, const Expr *E) {
                                                                      : nullptr;
   if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent))
     return UO->isIncrementDecrementOp() ? UO : nullptr;
-  if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
-    const auto *Method =
-        dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
-    return Method && !Method->isConst() && !Method->isStatic() &&
-                   Call->getArg(0)->IgnoreParens() == E
-               ? Call
-               : nullptr;
-  }
-  const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
-  if (!Member || Member->isArrow())
-    return nullptr;
-  const auto *Call =
-      dyn_cast_or_null<CXXMemberCallExpr>(Parents.getParent(Member));
-  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
-  return Method && !Method->isConst() && !Method->isStatic() &&
-                 Call->getCallee()->IgnoreParens() == Member
-             ? Call
-             : nullptr;
+  // `E.f()` is called through the member expression `E.f`.
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(Parent);
+      Member && !Member->isArrow())
+    Parent = Parents.getParent(Member);
+  const auto *Call = dyn_cast_or_null<CallExpr>(Parent);
+  const CXXMethodDecl *Method = Call ? methodCalledOn(Call, E) : nullptr;
+  return Method && !Method->isConst() && !Method->isStatic() ? Call : nullptr;
 }
 
 AccessPaths::AccessPaths(const FunctionDecl &Function, const Stmt &Body,
@@ -427,20 +430,6 @@ static bool hasConstOverload(const CXXMethodDecl *Method) {
       return true;
   }
   return false;
-}
-
-/// The member function \p Mutation calls on \p Object, if it is such a call.
-static const CXXMethodDecl *methodCalledOn(const Stmt *Mutation,
-                                           const Expr *Object) {
-  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Mutation);
-      Call && Call->getImplicitObjectArgument() &&
-      Call->getImplicitObjectArgument()->IgnoreParenImpCasts() == Object)
-    return Call->getMethodDecl();
-  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Mutation);
-      Call && Call->getNumArgs() > 0 &&
-      Call->getArg(0)->IgnoreParenImpCasts() == Object)
-    return dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
-  return nullptr;
 }
 
 const Stmt *AccessClassifier::mutation(const Expr *E) {
