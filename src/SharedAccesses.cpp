@@ -433,9 +433,7 @@ static bool hasConstOverload(const CXXMethodDecl *Method) {
 }
 
 const Stmt *AccessClassifier::mutation(const Expr *E) {
-  // The commonest reads, a load of the value and a const member call on it,
-  // cannot be followed by a mutation through this expression: no need to
-  // run ExprMutationAnalyzer's matchers for them.
+  // Plain reads and plain mutations need no ExprMutationAnalyzer matchers.
   if (isPlainRead(Parents, E))
     return nullptr;
   const Stmt *Mutation = plainMutation(Parents, E);
