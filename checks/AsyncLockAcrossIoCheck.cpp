@@ -14,10 +14,15 @@ AsyncLockAcrossIoCheck::AsyncLockAcrossIoCheck(StringRef Name,
     : CoroutineLockCheck(Name, Context),
       IoFunctions(Options.get("IoFunctions", "").str()),
       AllowedMutexesOption(Options.get("AllowedMutexes", "").str()) {
-  if (Suspensions) {
-    if (auto Io = IoAwaitClassifier::create(IoFunctions, *Suspensions))
+  if (isConfigured()) {
+    if (auto Io =
+            IoAwaitClassifier::create(IoFunctions, analyses().suspensions()))
       IoAwaits.emplace(std::move(*Io));
     else
+      reportConfigurationError(Io.takeError());
+  } else if (auto Default = SuspensionPointClassifier::create("")) {
+    // Every invalid option is reported, also when a shared one is.
+    if (auto Io = IoAwaitClassifier::create(IoFunctions, *Default); !Io)
       reportConfigurationError(Io.takeError());
   }
   if (auto Allowed =
@@ -36,13 +41,13 @@ void AsyncLockAcrossIoCheck::storeOptions(
 
 void AsyncLockAcrossIoCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  if (!Model || !Suspensions)
+  if (!isConfigured())
     return;
   Context = Result.Context;
-  for (CriticalSection &Section :
-       findCriticalSections(*Coroutine, *Result.Context, *Model, *Suspensions))
+  for (const CriticalSection &Section :
+       analysisOf(*Coroutine, *Result.Context).criticalSections())
     if (Section.Kind == LockKind::Async)
-      Sections.add(std::move(Section));
+      Sections.add(Section);
 }
 
 bool AsyncLockAcrossIoCheck::IoSection::hasIo() const {
@@ -111,8 +116,8 @@ static const ValueDecl *templateMember(const ValueDecl *Mutex) {
 }
 
 void AsyncLockAcrossIoCheck::onEndOfTranslationUnit() {
-  if (Context && Model)
-    Sections.bindParameters(analyzeMutexFlow(*Context, *Model));
+  if (Context && isConfigured())
+    Sections.bindParameters(analyses().mutexFlow(*Context));
   if (IoAwaits && AllowedMutexes)
     for (const ValueDecl *Mutex : Sections.mutexes())
       // A class template's mutex is allowed under the name it is written

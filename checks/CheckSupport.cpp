@@ -8,6 +8,10 @@ using namespace clang::ast_matchers;
 
 namespace corolock {
 
+static const std::pair<const char *, std::string AnalysisOptions::*>
+    AnalysisOptionFields[] = {
+        {"NonSuspendingAwaitables", &AnalysisOptions::NonSuspendingAwaitables},
+};
 static const std::pair<const char *, std::string LockModelOptions::*>
     LockModelOptionFields[] = {
         {"SyncMutexes", &LockModelOptions::SyncMutexes},
@@ -16,18 +20,32 @@ static const std::pair<const char *, std::string LockModelOptions::*>
         {"AsyncGuards", &LockModelOptions::AsyncGuards},
 };
 
-LockModelOptions
-readLockModelOptions(const tidy::ClangTidyCheck::OptionsView &Options) {
-  LockModelOptions Result;
+AnalysisOptions
+readAnalysisOptions(const tidy::ClangTidyCheck::OptionsView &Options,
+                    tidy::ClangTidyContext *Context) {
+  // `corolock.AsyncMutexes` applies to every corolock check; the check's own
+  // `corolock-<check>.AsyncMutexes` wins.
+  tidy::ClangTidyCheck::OptionsView Module(
+      ModuleOptionPrefix, Context->getOptions().CheckOptions, Context);
+  auto Read = [&](StringRef Name) {
+    if (std::optional<StringRef> Own = Options.get(Name))
+      return Own->str();
+    return Module.get(Name, "").str();
+  };
+  AnalysisOptions Result;
   for (const auto &[Name, Field] : LockModelOptionFields)
-    Result.*Field = Options.get(Name, "").str();
+    Result.Locks.*Field = Read(Name);
+  for (const auto &[Name, Field] : AnalysisOptionFields)
+    Result.*Field = Read(Name);
   return Result;
 }
 
-void storeLockModelOptions(const tidy::ClangTidyCheck::OptionsView &Options,
-                           tidy::ClangTidyOptions::OptionMap &Opts,
-                           const LockModelOptions &Values) {
+void storeAnalysisOptions(const tidy::ClangTidyCheck::OptionsView &Options,
+                          tidy::ClangTidyOptions::OptionMap &Opts,
+                          const AnalysisOptions &Values) {
   for (const auto &[Name, Field] : LockModelOptionFields)
+    Options.store(Opts, Name, Values.Locks.*Field);
+  for (const auto &[Name, Field] : AnalysisOptionFields)
     Options.store(Opts, Name, Values.*Field);
 }
 

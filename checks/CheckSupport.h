@@ -8,19 +8,26 @@
 #ifndef COROLOCK_CHECKS_CHECKSUPPORT_H
 #define COROLOCK_CHECKS_CHECKSUPPORT_H
 
-#include "HeldLockAnalysis.h"
+#include "CoroutineAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
 namespace corolock {
 
-/// Reads SyncMutexes, AsyncMutexes, SyncGuards and AsyncGuards.
-LockModelOptions
-readLockModelOptions(const clang::tidy::ClangTidyCheck::OptionsView &Options);
-void storeLockModelOptions(
+/// The prefix of the options that apply to every corolock check
+/// (`corolock.AsyncMutexes`).
+constexpr llvm::StringLiteral ModuleOptionPrefix = "corolock";
+
+/// Reads SyncMutexes, AsyncMutexes, SyncGuards, AsyncGuards and
+/// NonSuspendingAwaitables: the check's own value, else the module-wide one.
+AnalysisOptions
+readAnalysisOptions(const clang::tidy::ClangTidyCheck::OptionsView &Options,
+                    clang::tidy::ClangTidyContext *Context);
+/// Stores the values in effect under the check's name.
+void storeAnalysisOptions(
     const clang::tidy::ClangTidyCheck::OptionsView &Options,
     clang::tidy::ClangTidyOptions::OptionMap &Opts,
-    const LockModelOptions &Values);
+    const AnalysisOptions &Values);
 
 /// Coroutine definitions (dependent ones are skipped by the analysis),
 /// bound to "coroutine".

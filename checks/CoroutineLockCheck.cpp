@@ -2,6 +2,7 @@
 
 #include "CoroutineLockCheck.h"
 #include "CheckSupport.h"
+#include "SharedAnalyses.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
@@ -11,28 +12,24 @@ namespace corolock {
 CoroutineLockCheck::CoroutineLockCheck(StringRef Name,
                                        tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), CheckName(Name),
-      ModelOptions(readLockModelOptions(Options)),
-      NonSuspendingAwaitables(
-          Options.get("NonSuspendingAwaitables", "").str()) {
-  if (auto M = LockModel::create(ModelOptions))
-    Model.emplace(std::move(*M));
+      Analysis(readAnalysisOptions(Options, Context)),
+      Shared(sharedAnalyses(Context)) {
+  if (auto A = Shared->get(Analysis))
+    Analyses = *A;
   else
-    reportConfigurationError(M.takeError());
-  if (auto S = SuspensionPointClassifier::create(NonSuspendingAwaitables))
-    Suspensions.emplace(std::move(*S));
-  else
-    reportConfigurationError(S.takeError());
+    reportConfigurationError(A.takeError());
 }
 
 void CoroutineLockCheck::reportConfigurationError(llvm::Error Err) {
   Configured = false;
-  configurationDiag("%0: %1", DiagnosticIDs::Error)
-      << CheckName << llvm::toString(std::move(Err));
+  llvm::handleAllErrors(std::move(Err), [&](const llvm::ErrorInfoBase &E) {
+    configurationDiag("%0: %1", DiagnosticIDs::Error)
+        << CheckName << E.message();
+  });
 }
 
 void CoroutineLockCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  storeLockModelOptions(Options, Opts, ModelOptions);
-  Options.store(Opts, "NonSuspendingAwaitables", NonSuspendingAwaitables);
+  storeAnalysisOptions(Options, Opts, Analysis);
 }
 
 void CoroutineLockCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {

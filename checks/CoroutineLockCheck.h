@@ -1,17 +1,18 @@
 //===--- CoroutineLockCheck.h - Base of the corolock checks -----*- C++ -*-===//
 //
 // Reads the options every corolock check shares (the lock-model lists and
-// NonSuspendingAwaitables), builds the core's classifiers from them, reports
-// an invalid value as a configuration error, and matches coroutines.
+// NonSuspendingAwaitables, per check or module-wide as `corolock.<Option>`),
+// finds the analyses shared by every check configured alike, reports an
+// invalid value as a configuration error, and matches coroutines.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef COROLOCK_CHECKS_COROUTINELOCKCHECK_H
 #define COROLOCK_CHECKS_COROUTINELOCKCHECK_H
 
-#include "HeldLockAnalysis.h"
+#include "CoroutineAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
-#include <optional>
+#include <memory>
 
 namespace corolock {
 
@@ -26,26 +27,27 @@ public:
   /// Matches coroutine definitions, bound to "coroutine", unless the
   /// configuration was invalid.
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  /// A new AST: the lock model's answers about declarations start afresh.
-  void onStartOfTranslationUnit() override {
-    if (Model)
-      Model->startTranslationUnit();
-  }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 protected:
   /// Reports \p Err, an invalid option value, as a configuration error and
   /// disables the check.
   void reportConfigurationError(llvm::Error Err);
-  bool isConfigured() const { return Configured && Model && Suspensions; }
-
-  std::optional<LockModel> Model;
-  std::optional<SuspensionPointClassifier> Suspensions;
+  bool isConfigured() const { return Configured && Analyses; }
+  /// The analyses shared with the checks configured alike; only when
+  /// configured.
+  AnalysisContext &analyses() const { return *Analyses; }
+  /// The shared analysis of \p Coroutine.
+  CoroutineAnalysis &analysisOf(const clang::FunctionDecl &Coroutine,
+                                clang::ASTContext &Context) const {
+    return Analyses->coroutine(Coroutine, Context);
+  }
 
 private:
   std::string CheckName;
-  LockModelOptions ModelOptions;
-  std::string NonSuspendingAwaitables;
+  AnalysisOptions Analysis;
+  std::shared_ptr<AnalysisContexts> Shared;
+  AnalysisContext *Analyses = nullptr;
   bool Configured = true;
 };
 

@@ -10,18 +10,18 @@ using namespace clang::ast_matchers;
 namespace corolock {
 
 void ReadReleaseWriteCheck::check(const MatchFinder::MatchResult &Result) {
-  if (!Model || !Suspensions)
+  if (!isConfigured())
     return;
   Context = Result.Context;
   Coroutines.push_back(Result.Nodes.getNodeAs<FunctionDecl>("coroutine"));
 }
 
 void ReadReleaseWriteCheck::onEndOfTranslationUnit() {
-  if (Context && Model && Suspensions && !Coroutines.empty()) {
+  if (Context && isConfigured() && !Coroutines.empty()) {
     CoroutineTraversalScope Scope(*Context, Coroutines);
     for (const FunctionDecl *Coroutine : Coroutines)
       for (const StaleWrite &Write :
-           findStaleWrites(*Coroutine, *Context, *Model, *Suspensions))
+           findStaleWrites(analysisOf(*Coroutine, *Context)))
         report(Write, *Context);
   }
   Coroutines.clear();

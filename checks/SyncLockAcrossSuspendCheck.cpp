@@ -22,11 +22,10 @@ void SyncLockAcrossSuspendCheck::storeOptions(
 
 void SyncLockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  if (!Model || !Suspensions)
+  if (!isConfigured())
     return;
   for (const SuspensionPointLocks &Point :
-       analyzeHeldLocks(*Coroutine, *Result.Context, *Model, *Suspensions)
-           .Suspensions)
+       analysisOf(*Coroutine, *Result.Context).heldLocks().Suspensions)
     for (const LockFact &Lock : Point.Locks)
       if (Lock.Kind == LockKind::Sync &&
           (Lock.Owned != Ownership::NotHeld || StrictMode))

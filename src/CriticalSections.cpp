@@ -1,6 +1,7 @@
 //===--- CriticalSections.cpp - Critical sections of coroutines -----------===//
 
 #include "CriticalSections.h"
+#include "StmtParents.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -33,12 +34,8 @@ static bool locksSameMutex(const LockFact &Held,
   });
 }
 
-std::vector<CriticalSection>
-findCriticalSections(const FunctionDecl &Coroutine, ASTContext &Context,
-                     const LockModel &Model,
-                     const SuspensionPointClassifier &Suspensions) {
-  HeldLockResult Locks =
-      analyzeHeldLocks(Coroutine, Context, Model, Suspensions);
+std::vector<CriticalSection> criticalSectionsOf(const FunctionDecl &Coroutine,
+                                                const HeldLockResult &Locks) {
   std::vector<CriticalSection> Sections;
   // Sections by acquisition: each held lock finds its own sections without
   // scanning them all (a lock retaken in many branches reaches many points).
@@ -89,6 +86,107 @@ findCriticalSections(const FunctionDecl &Coroutine, ASTContext &Context,
       AddOnce(Section.MovedOut, Moved.Where);
     });
   return Sections;
+}
+
+namespace {
+
+/// The variable or field \p E names, if it names one.
+const ValueDecl *namedDecl(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+bool mentions(const Stmt *Root, const ValueDecl *D) {
+  bool Found = false;
+  forEachStmtOnce(Root, [&](const Stmt *S) {
+    if (const auto *E = dyn_cast<Expr>(S); E && namedDecl(E) == D)
+      Found = true;
+    return !Found;
+  });
+  return Found;
+}
+
+/// Whether \p S updates an integer the way one std::atomic operation does:
+/// ++/--, a compound assignment atomics offer (+= -= &= |= ^=), or a store
+/// of a value that does not read the integer (`n = n * 2` and `n *= 2` are
+/// read-modify-writes no atomic operation performs).
+bool isIntegerUpdate(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return false;
+  E = E->IgnoreImplicit();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->isIncrementDecrementOp() &&
+           UO->getSubExpr()->getType()->isIntegerType();
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (!BO || !BO->getLHS()->getType()->isIntegerType())
+    return false;
+  switch (BO->getOpcode()) {
+  case BO_AddAssign:
+  case BO_SubAssign:
+  case BO_AndAssign:
+  case BO_OrAssign:
+  case BO_XorAssign:
+    return true;
+  case BO_Assign: {
+    const ValueDecl *Target = namedDecl(BO->getLHS());
+    return Target && !mentions(BO->getRHS(), Target);
+  }
+  default:
+    return false;
+  }
+}
+
+/// The statement of the block enclosing \p S that contains it, and that
+/// block.
+std::pair<const Stmt *, const CompoundStmt *>
+enclosingStatement(const Stmt *S, const StmtParents &Parents) {
+  for (const Stmt *P = S ? Parents.getParent(S) : nullptr; P;
+       S = P, P = Parents.getParent(P))
+    if (const auto *Block = dyn_cast<CompoundStmt>(P))
+      return {S, Block};
+  return {nullptr, nullptr};
+}
+
+} // namespace
+
+bool isLoneIntegerUpdate(const CriticalSection &Section,
+                         const StmtParents &Parents) {
+  bool ByGuard = Section.Holder == HolderKind::GuardVariable && Section.Guard;
+  // A guard's initializer is a child of its declaration statement.
+  const auto *GuardVar = dyn_cast_or_null<VarDecl>(Section.Guard);
+  if (ByGuard && !GuardVar)
+    return false;
+  auto [Acquiring, Block] = enclosingStatement(
+      ByGuard ? static_cast<const Stmt *>(GuardVar->getInit())
+              : Section.MutexExpr,
+      Parents);
+  if (!Acquiring || !Block)
+    return false;
+  auto *It = llvm::find(Block->body(), Acquiring);
+  size_t Rest = Block->body_end() - It - 1;
+  // A guard holds to the end of its block; a manual lock to its unlock().
+  if (ByGuard)
+    return Rest == 1 && isIntegerUpdate(It[1]);
+  if (Rest < 2 || !isIntegerUpdate(It[1]))
+    return false;
+  // Some shared mutexes' unlock is awaited: `co_await m.unlock_shared();`.
+  const auto *Unlock = dyn_cast<Expr>(It[2]);
+  if (!Unlock)
+    return false;
+  if (const auto *Await =
+          dyn_cast_or_null<CoroutineSuspendExpr>(Unlock->IgnoreImplicit()))
+    Unlock = Await->getOperand();
+  const auto *Call =
+      dyn_cast_or_null<CXXMemberCallExpr>(Unlock->IgnoreImplicit());
+  // The unlock names the mutex as the acquisition does (a parameter's name,
+  // where Section.Mutex is the mutex passed to it).
+  return Call && mutexDeclaration(Call->getImplicitObjectArgument()) ==
+                     mutexDeclaration(Section.MutexExpr);
 }
 
 /// Adds to \p Into the points of \p From at new locations, in source order.

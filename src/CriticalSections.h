@@ -15,6 +15,8 @@
 
 namespace corolock {
 
+class StmtParents;
+
 struct CriticalSection {
   const clang::FunctionDecl *Function = nullptr;
   /// The locked mutex's declaration (a field, a global or static, a local);
@@ -42,12 +44,18 @@ struct CriticalSection {
   std::vector<const clang::Stmt *> MovedOut;
 };
 
-/// The critical sections of \p Coroutine, one per acquisition and mutex, in
-/// source order.
+/// The critical sections of \p Coroutine, whose held locks are \p Locks, one
+/// per acquisition and mutex, in source order.
 std::vector<CriticalSection>
-findCriticalSections(const clang::FunctionDecl &Coroutine,
-                     clang::ASTContext &Context, const LockModel &Model,
-                     const SuspensionPointClassifier &Suspensions);
+criticalSectionsOf(const clang::FunctionDecl &Coroutine,
+                   const HeldLockResult &Locks);
+
+/// Whether \p Section only updates one integer the way one std::atomic
+/// operation does: `{ lock_guard g(m); ++n; }` or
+/// `co_await m.lock(); ++n; m.unlock();`. \p Parents spans the body of its
+/// function.
+bool isLoneIntegerUpdate(const CriticalSection &Section,
+                         const StmtParents &Parents);
 
 /// The critical sections of a translation unit grouped by mutex, each
 /// acquisition once (template instantiations share their locations, and the

@@ -1,13 +1,11 @@
 //===--- HeldLockAnalysis.cpp - Locks held at suspension points -----------===//
 
 #include "HeldLockAnalysis.h"
-#include "TryBlocks.h"
+#include "ForwardDataflow.h"
+#include "StmtParents.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
-#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -20,130 +18,7 @@ using namespace clang;
 
 namespace corolock {
 
-bool LockFact::operator==(const LockFact &O) const {
-  return Holder == O.Holder && Owned == O.Owned && Kind == O.Kind &&
-         Mode == O.Mode && Guard == O.Guard && GuardExpr == O.GuardExpr &&
-         Mutexes == O.Mutexes && MutexKey == O.MutexKey &&
-         Acquisitions == O.Acquisitions;
-}
-
 namespace {
-
-/// Lock facts keyed by holder: a guard VarDecl, a guard temporary's
-/// CXXConstructExpr, or an interned mutex key for manual locks.
-using LockState = llvm::SmallDenseMap<const void *, LockFact, 4>;
-
-/// Merges \p Locs into the acquisitions of \p Into, each location once. Both
-/// are in source order: a linear merge, since a join may meet hundreds of
-/// acquisitions (a loop around a large switch), where searching and sorting
-/// at every join made the analysis cubic.
-void addAcquisitions(LockFact &Into, llvm::ArrayRef<SourceLocation> Locs,
-                     const SourceManager &SM) {
-  llvm::ArrayRef<SourceLocation> Known = Into.Acquisitions;
-  if (Known == Locs)
-    return;
-  llvm::SmallVector<SourceLocation, 2> Merged;
-  Merged.reserve(Known.size() + Locs.size());
-  size_t I = 0, J = 0;
-  while (I < Known.size() && J < Locs.size()) {
-    if (Known[I] == Locs[J]) {
-      Merged.push_back(Known[I++]);
-      ++J;
-    } else if (SM.isBeforeInTranslationUnit(Known[I], Locs[J])) {
-      Merged.push_back(Known[I++]);
-    } else {
-      Merged.push_back(Locs[J++]);
-    }
-  }
-  Merged.append(Known.begin() + I, Known.end());
-  Merged.append(Locs.begin() + J, Locs.end());
-  Into.Acquisitions = std::move(Merged);
-}
-
-/// The fact on a path where the holder does not exist (out of scope, or a
-/// mutex not locked manually).
-LockFact absentVariant(const LockFact &F) {
-  LockFact Result = F;
-  if (Result.Owned == Ownership::Held)
-    Result.Owned = Ownership::MaybeHeld;
-  return Result;
-}
-
-LockFact joinFacts(const LockFact &A, const LockFact &B,
-                   const SourceManager &SM) {
-  LockFact Result = A;
-  if (A.Owned != B.Owned)
-    Result.Owned =
-        (A.Owned == Ownership::NotHeld && B.Owned == Ownership::NotHeld)
-            ? Ownership::NotHeld
-            : Ownership::MaybeHeld;
-  // A holder that is a reader on one path only may make writers wait.
-  if (A.Mode != B.Mode)
-    Result.Mode = LockMode::Exclusive;
-  if (Result.Mutexes.empty()) {
-    Result.Mutexes = B.Mutexes;
-    Result.MutexKey = B.MutexKey;
-  }
-  // A side that does not own the lock only records where its guard was
-  // constructed (`unique_lock lk(m, std::defer_lock)`): when the other side
-  // owns it, that is no acquisition and must not become a "locked here" note.
-  bool AOwns = A.Owned != Ownership::NotHeld;
-  bool BOwns = B.Owned != Ownership::NotHeld;
-  if (AOwns == BOwns)
-    addAcquisitions(Result, B.Acquisitions, SM);
-  else if (BOwns)
-    Result.Acquisitions = B.Acquisitions;
-  return Result;
-}
-
-/// A deterministic order of the locks in a state: by acquisition, then
-/// holder, then where the mutex is written (locks acquired by one call,
-/// `std::lock(a, b)`, share their acquisition), so that nothing downstream
-/// depends on the state's hashing.
-bool lockFactBefore(const LockFact &A, const LockFact &B,
-                    const SourceManager &SM) {
-  auto Order = [](const LockFact &F) {
-    return F.Acquisitions.empty() ? SourceLocation() : F.Acquisitions.front();
-  };
-  auto MutexOrder = [](const LockFact &F) {
-    return F.Mutexes.empty() ? SourceLocation()
-                             : F.Mutexes.front()->getBeginLoc();
-  };
-  SourceLocation LA = Order(A), LB = Order(B);
-  if (LA != LB)
-    return SM.isBeforeInTranslationUnit(LA, LB);
-  if (A.Holder != B.Holder)
-    return static_cast<int>(A.Holder) < static_cast<int>(B.Holder);
-  SourceLocation MA = MutexOrder(A), MB = MutexOrder(B);
-  if (MA == MB || MA.isInvalid() || MB.isInvalid())
-    return MA.isInvalid() && MB.isValid();
-  return SM.isBeforeInTranslationUnit(MA, MB);
-}
-
-LockState joinStates(const LockState &A, const LockState &B,
-                     const SourceManager &SM) {
-  LockState Result;
-  for (const auto &[Key, Fact] : A) {
-    auto It = B.find(Key);
-    Result[Key] =
-        It == B.end() ? absentVariant(Fact) : joinFacts(Fact, It->second, SM);
-  }
-  for (const auto &[Key, Fact] : B)
-    if (!A.count(Key))
-      Result[Key] = absentVariant(Fact);
-  return Result;
-}
-
-bool statesEqual(const LockState &A, const LockState &B) {
-  if (A.size() != B.size())
-    return false;
-  for (const auto &[Key, Fact] : A) {
-    auto It = B.find(Key);
-    if (It == B.end() || !(It->second == Fact))
-      return false;
-  }
-  return true;
-}
 
 const Expr *stripImplicit(const Expr *E) {
   while (E) {
@@ -174,25 +49,49 @@ const Expr *stripMove(const Expr *E) {
 
 class BodyAnalysis {
 public:
-  BodyAnalysis(const FunctionDecl &Coroutine, const Stmt *Body,
-               ASTContext &Context, const LockModel &Model,
-               const SuspensionPointClassifier &Suspensions,
-               LockStateObserver Observer)
-      : Coroutine(Coroutine), Context(Context), SM(Context.getSourceManager()),
-        Model(Model), Suspensions(Suspensions), Observer(Observer),
-        Parents(const_cast<Stmt *>(Body)) {}
+  using State = LockState;
+  static constexpr bool Unwinds = true;
 
-  HeldLockResult run(const Stmt *Body);
+  BodyAnalysis(const FunctionDecl &Coroutine, ASTContext &Context,
+               const LockModel &Model,
+               const SuspensionPointClassifier &Suspensions,
+               const StmtParents &Parents, const TryBlocks &Tries)
+      : Coroutine(Coroutine), Context(Context), SM(Context.getSourceManager()),
+        Model(Model), Suspensions(Suspensions), Parents(Parents), Tries(Tries) {
+  }
+
+  HeldLockResult run(const CFG &Graph);
+
+  // The dataflow's interface (ForwardDataflow).
+  void transfer(const CFGBlock &, const CFGElement &Element, LockState &S) {
+    transferElement(Element, S, nullptr);
+  }
+  template <typename FlowFn>
+  void leave(const CFGBlock &Block, const LockState &Exit, FlowFn Flow) {
+    unsigned Index = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : Block.succs()) {
+      unsigned ThisIndex = Index++;
+      if (const CFGBlock *Next = Succ.getReachableBlock())
+        Flow(*Next, edgeState(Block, ThisIndex, Exit));
+    }
+  }
+  bool join(LockState &Into, const LockState &From) {
+    return joinStates(Into, From, SM);
+  }
+  /// Unwinding destroys the guard variables and temporaries of the try block.
+  void unwind(unsigned Try, LockState &S) const {
+    for (auto It = S.begin(); It != S.end();) {
+      auto Next = std::next(It);
+      if (Tries.holds(Try, It->first))
+        S.erase(It);
+      It = Next;
+    }
+  }
 
 private:
-  /// A try statement. clang's CFG reaches its handlers only through exception
-  /// edges, which it does not build by default.
-  void collectLocals(const Stmt *S,
-                     llvm::SmallPtrSetImpl<const void *> &Locals) const;
-
   void transferBlock(const CFGBlock &Block, LockState &State,
                      HeldLockResult *Out);
-  void observe(const Stmt *S, const LockState &State);
+  void recordHeld(const Stmt *S, const LockState &State, HeldLockResult &Out);
   void transferElement(const CFGElement &Element, LockState &State,
                        HeldLockResult *Out);
   void transferStmt(const Stmt *S, LockState &State, HeldLockResult *Out);
@@ -234,8 +133,9 @@ private:
   bool isDiscarded(const Expr *E) const;
   llvm::SmallPtrSet<const void *, 4> handedOff(const CoroutineSuspendExpr *S,
                                                const LockState &State);
-  void collectHandedOff(const Stmt *S,
+  void collectHandedOff(const Stmt *Root,
                         llvm::SmallPtrSetImpl<const void *> &Keys);
+  void noteHandedOff(const Stmt *S, llvm::SmallPtrSetImpl<const void *> &Keys);
   void noteHandedOffArgument(const Expr *Arg, QualType ParamType,
                              llvm::SmallPtrSetImpl<const void *> &Keys);
 
@@ -244,8 +144,8 @@ private:
   const SourceManager &SM;
   const LockModel &Model;
   const SuspensionPointClassifier &Suspensions;
-  LockStateObserver Observer;
-  ParentMap Parents;
+  const StmtParents &Parents;
+  const TryBlocks &Tries;
   llvm::StringSet<> InternedKeys;
   /// (holder, acquisition) pairs already in HeldLockResult::Acquisitions.
   llvm::DenseSet<std::pair<const void *, unsigned>> RecordedAcquisitions;
@@ -778,9 +678,24 @@ void BodyAnalysis::noteHandedOffArgument(
       Keys.insert(Key);
 }
 
-void BodyAnalysis::collectHandedOff(const Stmt *S,
+void BodyAnalysis::collectHandedOff(const Stmt *Root,
                                     llvm::SmallPtrSetImpl<const void *> &Keys) {
-  if (!S || isa<LambdaExpr>(S))
+  forEachStmtOnce(Root, [&](const Stmt *S) {
+    // A nested expression hands a lock on to the awaitable only through a
+    // result that can carry it: `co_await when_all(cv.wait(lk), ...)` does,
+    // `co_await send(observe(lk))` only uses the lock before suspending.
+    if (const auto *E = dyn_cast<Expr>(S); S != Root && E &&
+                                           E->getType()->isScalarType() &&
+                                           !E->getType()->isAnyPointerType())
+      return false;
+    noteHandedOff(S, Keys);
+    return true;
+  });
+}
+
+void BodyAnalysis::noteHandedOff(const Stmt *S,
+                                 llvm::SmallPtrSetImpl<const void *> &Keys) {
+  if (isa<LambdaExpr>(S))
     return;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     if (const FunctionDecl *FD = Call->getDirectCallee()) {
@@ -816,15 +731,6 @@ void BodyAnalysis::collectHandedOff(const Stmt *S,
         noteHandedOffArgument(ILE->getInit(I++), Field->getType(), Keys);
       }
     }
-  }
-  for (const Stmt *Child : S->children()) {
-    // A nested expression hands a lock on to the awaitable only through a
-    // result that can carry it: `co_await when_all(cv.wait(lk), ...)` does,
-    // `co_await send(observe(lk))` only uses the lock before suspending.
-    if (const auto *E = dyn_cast_or_null<Expr>(Child);
-        E && E->getType()->isScalarType() && !E->getType()->isAnyPointerType())
-      continue;
-    collectHandedOff(Child, Keys);
   }
 }
 
@@ -972,23 +878,42 @@ void BodyAnalysis::transferElement(const CFGElement &Element, LockState &State,
 void BodyAnalysis::transferBlock(const CFGBlock &Block, LockState &State,
                                  HeldLockResult *Out) {
   for (const CFGElement &Element : Block) {
-    if (auto S = Element.getAs<CFGStmt>(); S && Out && Observer)
-      observe(S->getStmt(), State);
+    if (auto S = Element.getAs<CFGStmt>(); S && Out)
+      recordHeld(S->getStmt(), State, *Out);
     transferElement(Element, State, Out);
     if (Out)
       recordAcquisitions(State, *Out);
   }
 }
 
-void BodyAnalysis::observe(const Stmt *S, const LockState &State) {
+/// Records the locks held before \p S; a statement with the same locks as
+/// the one recorded before it shares its set.
+void BodyAnalysis::recordHeld(const Stmt *S, const LockState &State,
+                              HeldLockResult &Out) {
   llvm::SmallVector<const LockFact *, 4> Held;
   for (const auto &Entry : State)
     if (Entry.second.Owned != Ownership::NotHeld)
       Held.push_back(&Entry.second);
+  if (Held.empty() || Out.HeldBefore.count(S))
+    return;
   llvm::sort(Held, [&](const LockFact *A, const LockFact *B) {
     return lockFactBefore(*A, *B, SM);
   });
-  Observer(S, Held);
+  auto SameAsLast = [&] {
+    if (Out.HeldSets.empty() || Out.HeldSets.back().size() != Held.size())
+      return false;
+    for (size_t I = 0; I < Held.size(); ++I)
+      if (!(Out.HeldSets.back()[I] == *Held[I]))
+        return false;
+    return true;
+  };
+  if (!SameAsLast()) {
+    Out.HeldSets.emplace_back();
+    for (const LockFact *F : Held)
+      Out.HeldSets.back().push_back(*F);
+  }
+  Out.HeldBefore[S] = Out.HeldSets.size() - 1;
+  Out.HeldOrder.push_back(S);
 }
 
 /// Records each acquisition the first time a fact carrying it is held.
@@ -1088,19 +1013,6 @@ LockState BodyAnalysis::edgeState(const CFGBlock &From, unsigned SuccIndex,
   return State;
 }
 
-void BodyAnalysis::collectLocals(
-    const Stmt *S, llvm::SmallPtrSetImpl<const void *> &Locals) const {
-  if (!S || isa<LambdaExpr>(S))
-    return;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      Locals.insert(D);
-  if (isa<CXXConstructExpr>(S))
-    Locals.insert(S);
-  for (const Stmt *Child : S->children())
-    collectLocals(Child, Locals);
-}
-
 /// Guards passed by value to the coroutine probably own their lock.
 LockState BodyAnalysis::entryState() {
   LockState State;
@@ -1121,92 +1033,13 @@ LockState BodyAnalysis::entryState() {
   return State;
 }
 
-HeldLockResult BodyAnalysis::run(const Stmt *Body) {
-  CFG::BuildOptions Options;
-  Options.AddImplicitDtors = true;
-  Options.AddTemporaryDtors = true;
-  Options.AddRichCXXConstructors = true;
-  Options.AddCXXDefaultInitExprInCtors = true;
-  Options.setAllAlwaysAdd();
-  std::unique_ptr<CFG> Graph =
-      CFG::buildCFG(&Coroutine, const_cast<Stmt *>(Body), &Context, Options);
-  if (!Graph)
-    return {};
-
-  PostOrderCFGView Order(Graph.get());
-  ForwardDataflowWorklist Worklist(*Graph, &Order);
-  std::vector<std::optional<LockState>> In(Graph->getNumBlockIDs());
-  const CFGBlock &Entry = Graph->getEntry();
-  In[Entry.getBlockID()] = entryState();
-  Worklist.enqueueBlock(&Entry);
-
-  // Any point of a try block may throw: a handler starts from the join of the
-  // states there, less the guards that unwinding destroys.
-  std::vector<TryDispatch> Tries = tryDispatches(*Graph);
-  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> EnclosingTries =
-      enclosingTries(Tries);
-  // Guard variables and temporaries of each try block, which unwinding
-  // destroys before a handler runs.
-  std::vector<llvm::SmallPtrSet<const void *, 8>> TryLocals(Tries.size());
-  for (unsigned I = 0; I < Tries.size(); ++I)
-    collectLocals(Tries[I].Try->getTryBlock(), TryLocals[I]);
-  auto Throw = [&](const Stmt *S, const LockState &State) {
-    auto It = EnclosingTries.find(S);
-    if (It == EnclosingTries.end())
-      return;
-    for (unsigned TryIndex : It->second) {
-      LockState Thrown = State;
-      for (const void *Local : TryLocals[TryIndex])
-        Thrown.erase(Local);
-      const CFGBlock *Dispatch = Tries[TryIndex].Dispatch;
-      std::optional<LockState> &Target = In[Dispatch->getBlockID()];
-      LockState Joined = Target ? joinStates(*Target, Thrown, SM) : Thrown;
-      if (Target && statesEqual(*Target, Joined))
-        continue;
-      Target = std::move(Joined);
-      Worklist.enqueueBlock(Dispatch);
-    }
-  };
-
-  while (const CFGBlock *Block = Worklist.dequeue()) {
-    // Only blocks with a computed entry state are ever enqueued.
-    LockState State = In[Block->getBlockID()].value_or(LockState());
-    // A statement may throw before or after it runs; the state before it is
-    // the state after the previous one unless an implicit destructor ran.
-    bool Unthrown = true;
-    for (const CFGElement &Element : *Block) {
-      std::optional<CFGStmt> S = Element.getAs<CFGStmt>();
-      if (S && Unthrown)
-        Throw(S->getStmt(), State);
-      transferElement(Element, State, nullptr);
-      if (S)
-        Throw(S->getStmt(), State);
-      Unthrown = !S;
-    }
-    unsigned Index = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-      unsigned ThisIndex = Index++;
-      const CFGBlock *Next = Succ.getReachableBlock();
-      if (!Next)
-        continue;
-      LockState Edge = edgeState(*Block, ThisIndex, State);
-      std::optional<LockState> &Target = In[Next->getBlockID()];
-      LockState Joined = Target ? joinStates(*Target, Edge, SM) : Edge;
-      if (Target && statesEqual(*Target, Joined))
-        continue;
-      Target = std::move(Joined);
-      Worklist.enqueueBlock(Next);
-    }
-  }
-
+HeldLockResult BodyAnalysis::run(const CFG &Graph) {
+  std::vector<std::optional<LockState>> In =
+      ForwardDataflow<BodyAnalysis>(Graph, Tries, *this).solve(entryState());
   HeldLockResult Result;
-  for (const CFGBlock *Block : *Graph) {
-    const std::optional<LockState> &Entry = In[Block->getBlockID()];
-    if (!Entry)
-      continue; // Unreachable.
-    LockState State = *Entry;
-    transferBlock(*Block, State, &Result);
-  }
+  replayBlocks(Graph, In, [&](const CFGBlock &Block, LockState &State) {
+    transferBlock(Block, State, &Result);
+  });
   llvm::sort(Result.Suspensions,
              [&](const SuspensionPointLocks &A, const SuspensionPointLocks &B) {
                return SM.isBeforeInTranslationUnit(A.Suspension->getBeginLoc(),
@@ -1231,17 +1064,20 @@ HeldLockResult BodyAnalysis::run(const Stmt *Body) {
 
 } // namespace
 
+llvm::ArrayRef<LockFact> HeldLockResult::heldBefore(const Stmt *S) const {
+  auto It = HeldBefore.find(S);
+  if (It == HeldBefore.end())
+    return {};
+  return HeldSets[It->second];
+}
+
 HeldLockResult analyzeHeldLocks(const FunctionDecl &Coroutine,
                                 ASTContext &Context, const LockModel &Model,
                                 const SuspensionPointClassifier &Suspensions,
-                                LockStateObserver Observer) {
-  const auto *CoroBody =
-      dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
-  if (!CoroBody || Coroutine.isDependentContext() || !CoroBody->getBody())
-    return {};
-  BodyAnalysis Analysis(Coroutine, CoroBody->getBody(), Context, Model,
-                        Suspensions, Observer);
-  return Analysis.run(CoroBody->getBody());
+                                const CFG &Graph, const StmtParents &Parents,
+                                const TryBlocks &Tries) {
+  return BodyAnalysis(Coroutine, Context, Model, Suspensions, Parents, Tries)
+      .run(Graph);
 }
 
 } // namespace corolock

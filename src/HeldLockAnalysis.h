@@ -11,47 +11,15 @@
 #ifndef COROLOCK_HELDLOCKANALYSIS_H
 #define COROLOCK_HELDLOCKANALYSIS_H
 
-#include "LockModel.h"
+#include "LockLattice.h"
 #include "SuspensionPoints.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
-#include "llvm/ADT/STLFunctionalExtras.h"
+#include "clang/Analysis/CFG.h"
 #include "llvm/ADT/SmallVector.h"
 #include <vector>
 
 namespace corolock {
-
-/// Whether a lock is owned on all paths, some paths, or none.
-enum class Ownership { NotHeld, MaybeHeld, Held };
-
-/// Who owns a lock.
-enum class HolderKind {
-  GuardVariable,  ///< A named guard object (local or parameter).
-  GuardTemporary, ///< A guard temporary alive until the end of its full
-                  ///< expression.
-  Manual,         ///< The coroutine itself, through `m.lock()`.
-};
-
-/// What the analysis knows about one lock holder at one program point.
-struct LockFact {
-  HolderKind Holder = HolderKind::Manual;
-  Ownership Owned = Ownership::NotHeld;
-  LockKind Kind = LockKind::Sync;
-  LockMode Mode = LockMode::Exclusive;
-  /// The guard variable, for GuardVariable.
-  const clang::ValueDecl *Guard = nullptr;
-  /// The guard's construction, for GuardTemporary.
-  const clang::Expr *GuardExpr = nullptr;
-  /// The mutexes as written where they were locked or associated.
-  llvm::SmallVector<const clang::Expr *, 1> Mutexes;
-  /// Canonical identity of the first mutex; null when not trackable.
-  const void *MutexKey = nullptr;
-  /// Where the lock may have been acquired (or the guard constructed, when
-  /// it never owned it), in source order.
-  llvm::SmallVector<clang::SourceLocation, 2> Acquisitions;
-
-  bool operator==(const LockFact &Other) const;
-};
 
 /// The locks alive at one suspension point.
 struct SuspensionPointLocks {
@@ -65,7 +33,6 @@ struct SuspensionPointLocks {
   std::vector<LockFact> HandedOff;
 };
 
-/// What the held-lock dataflow found in one coroutine body.
 /// A held lock whose guard leaves the coroutine's sight.
 struct MovedOutLock {
   /// The `co_return`, or the construction or call that takes the guard.
@@ -73,6 +40,7 @@ struct MovedOutLock {
   LockFact Lock;
 };
 
+/// What the held-lock dataflow found in one coroutine body.
 struct HeldLockResult {
   /// One entry per reachable suspension point, in source order.
   std::vector<SuspensionPointLocks> Suspensions;
@@ -84,21 +52,32 @@ struct HeldLockResult {
   /// parameter, a member): their new owner may keep them across suspension
   /// points out of sight. Each (holder, statement) once.
   std::vector<MovedOutLock> MovedOut;
+  /// For each statement of the CFG with a lock held or possibly held just
+  /// before it, the index of those locks in HeldSets; statements in a row
+  /// with the same locks share one set.
+  llvm::DenseMap<const clang::Stmt *, unsigned> HeldBefore;
+  /// The statements of HeldBefore, in the order the analysis met them.
+  std::vector<const clang::Stmt *> HeldOrder;
+  /// Sets of held locks, each in the order of lockFactBefore.
+  std::vector<std::vector<LockFact>> HeldSets;
+
+  /// The locks held or possibly held just before \p S.
+  llvm::ArrayRef<LockFact> heldBefore(const clang::Stmt *S) const;
 };
 
-/// Receives, once the dataflow has converged, the locks held or possibly held
-/// just before each statement of the CFG of the coroutine body (built with
-/// every statement added), for analyses that need them at every point.
-using LockStateObserver = llvm::function_ref<void(
-    const clang::Stmt *S, llvm::ArrayRef<const LockFact *> Held)>;
+class StmtParents;
+class TryBlocks;
 
-/// Runs the held-lock dataflow over the body of \p Coroutine, which must be a
-/// non-dependent function whose body is a `CoroutineBodyStmt`.
+/// Runs the held-lock dataflow over \p Graph, the CFG of the body of
+/// \p Coroutine (a non-dependent coroutine definition), built with every
+/// statement added and with implicit and temporary destructors.
 HeldLockResult analyzeHeldLocks(const clang::FunctionDecl &Coroutine,
                                 clang::ASTContext &Context,
                                 const LockModel &Model,
                                 const SuspensionPointClassifier &Suspensions,
-                                LockStateObserver Observer = nullptr);
+                                const clang::CFG &Graph,
+                                const StmtParents &Parents,
+                                const TryBlocks &Tries);
 
 } // namespace corolock
 

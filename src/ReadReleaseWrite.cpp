@@ -1,14 +1,12 @@
 //===--- ReadReleaseWrite.cpp - Writes based on stale reads ---------------===//
 
 #include "ReadReleaseWrite.h"
+#include "ForwardDataflow.h"
 #include "SharedAccesses.h"
-#include "TryBlocks.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/Dominators.h"
-#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
-#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "llvm/ADT/SparseBitVector.h"
 #include <map>
 #include <tuple>
@@ -272,27 +270,38 @@ std::pair<const Expr *, const Stmt *> conditionOf(const CFGBlock &Block) {
 
 class StaleWriteAnalysis {
 public:
-  StaleWriteAnalysis(const FunctionDecl &Coroutine, const Stmt &Body,
-                     ASTContext &Context, const LockModel &Model,
-                     const SuspensionPointClassifier &Suspensions)
-      : Coroutine(Coroutine), Body(Body), Context(Context),
-        SM(Context.getSourceManager()), Model(Model), Suspensions(Suspensions),
-        Parents(const_cast<Stmt *>(&Body)),
-        Paths(Coroutine, Body, Parents, Context), Classifier(Parents, Context) {
-  }
+  using State = corolock::State;
+  static constexpr bool Unwinds = false;
+
+  /// \p Coroutine must have a body and a CFG.
+  explicit StaleWriteAnalysis(CoroutineAnalysis &Coroutine)
+      : Coroutine(Coroutine), Context(Coroutine.context()),
+        SM(Context.getSourceManager()), Model(Coroutine.lockModel()),
+        Suspensions(Coroutine.suspensions()), Graph(*Coroutine.cfg()),
+        Paths(Coroutine.function(), *Coroutine.body(), Coroutine.parents(),
+              Context),
+        Classifier(Coroutine.parents(), Context) {}
 
   std::vector<StaleWrite> run();
 
+  // The dataflow's interface (ForwardDataflow).
+  void transfer(const CFGBlock &Block, const CFGElement &Element, State &St) {
+    if (auto S = Element.getAs<CFGStmt>())
+      transferStmt(S->getStmt(), Block, St, /*Emit=*/false);
+  }
+  template <typename FlowFn>
+  void leave(const CFGBlock &Block, State &Exit, FlowFn Flow);
+  bool join(State &Into, const State &From) {
+    return joinStates(Into, From, SM);
+  }
+  void unwind(unsigned, State &) const {}
+
 private:
-  void observe(const Stmt *S, llvm::ArrayRef<const LockFact *> Held);
+  void observe(const Stmt *S, llvm::ArrayRef<LockFact> Held);
   bool findAccesses();
   bool isLockObject(QualType T) const;
   bool containsErrors() const;
   void solve();
-  /// Joins \p Incoming into the entry state of \p Target (moved into it
-  /// when it has none yet); whether that changed.
-  template <typename StateT>
-  bool flowInto(const CFGBlock &Target, StateT &&Incoming);
   void transferBlock(const CFGBlock &Block, State &St, bool Emit);
   void transferStmt(const Stmt *S, const CFGBlock &Block, State &St, bool Emit);
   void onRead(const TrackedAccess &A, unsigned ReadId, const HeldMutexes &Held,
@@ -318,13 +327,12 @@ private:
   PathId readPath(unsigned ReadId) const { return readAccess(ReadId).Path; }
   unsigned readUnder(unsigned ReadId, PathId Mutex);
 
-  const FunctionDecl &Coroutine;
-  const Stmt &Body;
+  CoroutineAnalysis &Coroutine;
   ASTContext &Context;
   const SourceManager &SM;
   const LockModel &Model;
   const SuspensionPointClassifier &Suspensions;
-  ParentMap Parents;
+  const CFG &Graph;
   AccessPaths Paths;
   AccessClassifier Classifier;
 
@@ -339,7 +347,6 @@ private:
   std::vector<std::pair<unsigned, PathId>> ReadsUnder;
   llvm::DenseMap<std::pair<unsigned, PathId>, unsigned> ReadUnderIds;
 
-  std::unique_ptr<CFG> Graph;
   std::unique_ptr<ControlDependencyCalculator> Control;
   /// The tracked reads each branch condition may depend on.
   llvm::DenseMap<const CFGBlock *, ReadSet> ConditionTaint;
@@ -362,20 +369,19 @@ const HeldMutexes &StaleWriteAnalysis::heldAt(const Stmt *S) const {
   return It == HeldAt.end() ? None : It->second;
 }
 
-void StaleWriteAnalysis::observe(const Stmt *S,
-                                 llvm::ArrayRef<const LockFact *> Held) {
+void StaleWriteAnalysis::observe(const Stmt *S, llvm::ArrayRef<LockFact> Held) {
   if (Held.empty() || HeldAt.count(S))
     return;
   HeldMutexes &Locks = HeldAt[S];
-  for (const LockFact *Fact : Held) {
+  for (const LockFact &Fact : Held) {
     HeldMutex Lock;
-    Lock.Definitely = Fact->Owned == Ownership::Held;
-    Lock.By = {holderOf(*Fact), Fact->Acquisitions.empty()
-                                    ? SourceLocation()
-                                    : Fact->Acquisitions.front()};
-    if (Fact->Mutexes.empty())
+    Lock.Definitely = Fact.Owned == Ownership::Held;
+    Lock.By = {holderOf(Fact), Fact.Acquisitions.empty()
+                                   ? SourceLocation()
+                                   : Fact.Acquisitions.front()};
+    if (Fact.Mutexes.empty())
       Locks.push_back(Lock);
-    for (const Expr *Mutex : Fact->Mutexes) {
+    for (const Expr *Mutex : Fact.Mutexes) {
       Lock.Mutex = Paths.mutexPathOf(Mutex);
       Lock.MutexExpr = Mutex;
       Locks.push_back(Lock);
@@ -781,7 +787,8 @@ const ReadSet &StaleWriteAnalysis::controlTaint(const CFGBlock &Block) {
   if (auto It = ControlTaint.find(&Block); It != ControlTaint.end())
     return It->second;
   if (!Control)
-    Control = std::make_unique<ControlDependencyCalculator>(Graph.get());
+    Control = std::make_unique<ControlDependencyCalculator>(
+        const_cast<CFG *>(&Graph));
   ReadSet Result;
   for (const CFGBlock *Condition :
        Control->getControlDependencies(const_cast<CFGBlock *>(&Block)))
@@ -795,7 +802,8 @@ bool StaleWriteAnalysis::gatedByClaim(llvm::ArrayRef<const CFGBlock *> Claims,
   if (Claims.empty())
     return false;
   if (!Control)
-    Control = std::make_unique<ControlDependencyCalculator>(Graph.get());
+    Control = std::make_unique<ControlDependencyCalculator>(
+        const_cast<CFG *>(&Graph));
   const auto &Dependencies =
       Control->getControlDependencies(const_cast<CFGBlock *>(&Block));
   return llvm::any_of(Claims, [&](const CFGBlock *C) {
@@ -807,20 +815,10 @@ bool StaleWriteAnalysis::gatedByClaim(llvm::ArrayRef<const CFGBlock *> Claims,
 // The fixpoint
 //===----------------------------------------------------------------------===//
 
-template <typename StateT>
-bool StaleWriteAnalysis::flowInto(const CFGBlock &Target, StateT &&Incoming) {
-  std::optional<State> &Entry = In[Target.getBlockID()];
-  if (!Entry) {
-    Entry = std::forward<StateT>(Incoming);
-    return true;
-  }
-  return joinStates(*Entry, Incoming, SM);
-}
-
 /// Whether the body has statements that did not compile: what it does is not
 /// known, so nothing is reported for it.
 bool StaleWriteAnalysis::containsErrors() const {
-  for (const CFGBlock *Block : *Graph)
+  for (const CFGBlock *Block : Graph)
     for (const CFGElement &Element : *Block)
       if (auto S = Element.getAs<CFGStmt>())
         if (const auto *E = dyn_cast<Expr>(S->getStmt());
@@ -829,83 +827,42 @@ bool StaleWriteAnalysis::containsErrors() const {
   return false;
 }
 
-void StaleWriteAnalysis::solve() {
-  PostOrderCFGView Order(Graph.get());
-  ForwardDataflowWorklist Worklist(*Graph, &Order);
-  In.assign(Graph->getNumBlockIDs(), std::nullopt);
-  In[Graph->getEntry().getBlockID()] = State();
-  Worklist.enqueueBlock(&Graph->getEntry());
-  // Any statement of a try block may throw into its handlers.
-  std::vector<TryDispatch> Tries = tryDispatches(*Graph);
-  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> EnclosingTries =
-      enclosingTries(Tries);
-  auto MayThrow = [&](const Stmt *S, const State &St) {
-    auto It = EnclosingTries.find(S);
-    if (It == EnclosingTries.end())
-      return;
-    for (unsigned TryIndex : It->second)
-      if (flowInto(*Tries[TryIndex].Dispatch, St))
-        Worklist.enqueueBlock(Tries[TryIndex].Dispatch);
-  };
-  while (const CFGBlock *Block = Worklist.dequeue()) {
-    State St = In[Block->getBlockID()].value_or(State());
-    // The state before a statement is the state after the previous one:
-    // only the first statement of the block throws before it runs too.
-    bool First = true;
-    for (const CFGElement &Element : *Block) {
-      auto S = Element.getAs<CFGStmt>();
-      if (!S)
-        continue;
-      if (First)
-        MayThrow(S->getStmt(), St);
-      First = false;
-      transferStmt(S->getStmt(), *Block, St, /*Emit=*/false);
-      MayThrow(S->getStmt(), St);
+template <typename FlowFn>
+void StaleWriteAnalysis::leave(const CFGBlock &Block, State &Exit,
+                               FlowFn Flow) {
+  std::vector<PendingKey> Revalidated = onCondition(Block, Exit);
+  unsigned Index = 0;
+  for (const CFGBlock::AdjacentBlock &Succ : Block.succs()) {
+    unsigned ThisIndex = Index++;
+    const CFGBlock *Next = Succ.getReachableBlock();
+    if (!Next)
+      continue;
+    State Edge = Exit;
+    for (const PendingKey &Key : Revalidated) {
+      auto &Checks = Edge.Pending[Key].Checks;
+      llvm::erase_if(Checks,
+                     [&](const Outcome &O) { return O.first == &Block; });
+      Checks.emplace_back(&Block, ThisIndex);
     }
-    std::vector<PendingKey> Revalidated = onCondition(*Block, St);
-    unsigned Index = 0;
-    for (const CFGBlock::AdjacentBlock &Succ : Block->succs()) {
-      unsigned ThisIndex = Index++;
-      const CFGBlock *Next = Succ.getReachableBlock();
-      if (!Next)
-        continue;
-      State Edge = St;
-      for (const PendingKey &Key : Revalidated) {
-        auto &Checks = Edge.Pending[Key].Checks;
-        llvm::erase_if(Checks,
-                       [&](const Outcome &O) { return O.first == Block; });
-        Checks.emplace_back(Block, ThisIndex);
-      }
-      if (flowInto(*Next, std::move(Edge)))
-        Worklist.enqueueBlock(Next);
-    }
+    Flow(*Next, std::move(Edge));
   }
 }
 
+void StaleWriteAnalysis::solve() {
+  In = ForwardDataflow<StaleWriteAnalysis>(Graph, Coroutine.tries(), *this)
+           .solve(State());
+}
+
 std::vector<StaleWrite> StaleWriteAnalysis::run() {
-  HeldLockResult Locks = analyzeHeldLocks(
-      Coroutine, Context, Model, Suspensions,
-      [&](const Stmt *S, llvm::ArrayRef<const LockFact *> Held) {
-        observe(S, Held);
-      });
-  if (Locks.Suspensions.empty() || !findAccesses())
-    return {};
-  CFG::BuildOptions Options;
-  Options.AddImplicitDtors = true;
-  Options.AddTemporaryDtors = true;
-  Options.AddRichCXXConstructors = true;
-  Options.AddCXXDefaultInitExprInCtors = true;
-  Options.setAllAlwaysAdd();
-  Graph =
-      CFG::buildCFG(&Coroutine, const_cast<Stmt *>(&Body), &Context, Options);
-  if (!Graph || containsErrors())
+  const HeldLockResult &Locks = Coroutine.heldLocks();
+  for (const Stmt *S : Locks.HeldOrder)
+    observe(S, Locks.heldBefore(S));
+  if (Locks.Suspensions.empty() || !findAccesses() || containsErrors())
     return {};
   solve();
-  for (const CFGBlock *Block : *Graph)
-    if (const std::optional<State> &Entry = In[Block->getBlockID()]) {
-      State St = *Entry;
-      transferBlock(*Block, St, /*Emit=*/true);
-    }
+  replayBlocks(Graph, In, [&](const CFGBlock &Block, State &St) {
+    transferBlock(Block, St, /*Emit=*/true);
+  });
 
   // One finding per write (its first stale read) and per read (its first
   // write), in source order of the writes.
@@ -936,17 +893,18 @@ std::vector<StaleWrite> StaleWriteAnalysis::run() {
 
 } // namespace
 
+std::vector<StaleWrite> findStaleWrites(CoroutineAnalysis &Coroutine) {
+  if (!Coroutine.cfg())
+    return {};
+  return StaleWriteAnalysis(Coroutine).run();
+}
+
 std::vector<StaleWrite>
 findStaleWrites(const FunctionDecl &Coroutine, ASTContext &Context,
                 const LockModel &Model,
                 const SuspensionPointClassifier &Suspensions) {
-  const auto *CoroBody =
-      dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
-  if (!CoroBody || Coroutine.isDependentContext() || !CoroBody->getBody())
-    return {};
-  return StaleWriteAnalysis(Coroutine, *CoroBody->getBody(), Context, Model,
-                            Suspensions)
-      .run();
+  CoroutineAnalysis Analysis(Coroutine, Context, Model, Suspensions);
+  return findStaleWrites(Analysis);
 }
 
 CoroutineTraversalScope::CoroutineTraversalScope(

@@ -32,7 +32,7 @@
 #ifndef COROLOCK_READRELEASEWRITE_H
 #define COROLOCK_READRELEASEWRITE_H
 
-#include "HeldLockAnalysis.h"
+#include "CoroutineAnalysis.h"
 
 namespace corolock {
 
@@ -63,6 +63,9 @@ struct StaleWrite {
 /// The stale writes of \p Coroutine, in source order of the writes; each
 /// write once (with its first stale read) and each read once (with its
 /// first write).
+std::vector<StaleWrite> findStaleWrites(CoroutineAnalysis &Coroutine);
+
+/// The same for one coroutine on its own, for tests.
 std::vector<StaleWrite>
 findStaleWrites(const clang::FunctionDecl &Coroutine,
                 clang::ASTContext &Context, const LockModel &Model,

@@ -70,7 +70,7 @@ bool extendsPath(const Stmt *Parent, const Expr *Child) {
 
 /// Whether \p E is used only for its value (an lvalue-to-rvalue load), after
 /// which nothing can change it through this expression.
-static bool isLoaded(const ParentMap &Parents, const Expr *E) {
+static bool isLoaded(const StmtParents &Parents, const Expr *E) {
   const auto *Cast =
       dyn_cast_or_null<ImplicitCastExpr>(Parents.getParentIgnoreParens(E));
   return Cast && Cast->getCastKind() == CK_LValueToRValue;
@@ -78,9 +78,8 @@ static bool isLoaded(const ParentMap &Parents, const Expr *E) {
 
 /// Whether \p E is the object of a call to a const member function or
 /// operator (`sessions_.size()`, `it->second`), which cannot change it.
-static bool isConstCallObject(const ParentMap &Parents, const Expr *E) {
-  const Stmt *Parent =
-      Parents.getParentIgnoreParenImpCasts(const_cast<Expr *>(E));
+static bool isConstCallObject(const StmtParents &Parents, const Expr *E) {
+  const Stmt *Parent = Parents.getParentIgnoreParenImpCasts(E);
   if (const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Parent)) {
     const auto *Method =
         dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
@@ -97,7 +96,7 @@ static bool isConstCallObject(const ParentMap &Parents, const Expr *E) {
 /// Whether \p E is converted to a const lvalue (an argument bound to a
 /// `const T &` parameter, the source of a copy), through which nothing can
 /// change it.
-static bool isBoundToConst(const ParentMap &Parents, const Expr *E) {
+static bool isBoundToConst(const StmtParents &Parents, const Expr *E) {
   const auto *Cast =
       dyn_cast_or_null<ImplicitCastExpr>(Parents.getParentIgnoreParens(E));
   return Cast && Cast->getCastKind() == CK_NoOp && Cast->isGLValue() &&
@@ -105,7 +104,7 @@ static bool isBoundToConst(const ParentMap &Parents, const Expr *E) {
 }
 
 /// Whether \p E is plainly only read where it appears.
-static bool isPlainRead(const ParentMap &Parents, const Expr *E) {
+static bool isPlainRead(const StmtParents &Parents, const Expr *E) {
   return isLoaded(Parents, E) || isConstCallObject(Parents, E) ||
          isBoundToConst(Parents, E);
 }
@@ -128,8 +127,8 @@ static const CXXMethodDecl *methodCalledOn(const Stmt *Mutation,
 /// find it: an assignment to it, an increment or decrement of it, a call of a
 /// non-const member function or operator on it (`it = m.find(k)`, `++n`,
 /// `sessions_.erase(id)`, `counts_[k]`); null when that is not plain.
-static const Stmt *plainMutation(const ParentMap &Parents, const Expr *E) {
-  const Stmt *Parent = Parents.getParentIgnoreParens(const_cast<Expr *>(E));
+static const Stmt *plainMutation(const StmtParents &Parents, const Expr *E) {
+  const Stmt *Parent = Parents.getParentIgnoreParens(E);
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent))
     return BO->isAssignmentOp() && BO->getLHS()->IgnoreParens() == E ? BO
                                                                      : nullptr;
@@ -145,7 +144,7 @@ static const Stmt *plainMutation(const ParentMap &Parents, const Expr *E) {
 }
 
 AccessPaths::AccessPaths(const FunctionDecl &Function, const Stmt &Body,
-                         const ParentMap &Parents, ASTContext &Context)
+                         const StmtParents &Parents, ASTContext &Context)
     : Function(Function), Body(Body), Parents(Parents), Context(Context) {
   // Reference loop variables of range-fors name elements of their range.
   struct LoopFinder : RecursiveASTVisitor<LoopFinder> {

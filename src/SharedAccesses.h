@@ -17,8 +17,8 @@
 #ifndef COROLOCK_SHAREDACCESSES_H
 #define COROLOCK_SHAREDACCESSES_H
 
+#include "StmtParents.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
@@ -34,7 +34,7 @@ public:
 
   /// \p Parents spans \p Body, the body of \p Function.
   AccessPaths(const clang::FunctionDecl &Function, const clang::Stmt &Body,
-              const clang::ParentMap &Parents, clang::ASTContext &Context);
+              const StmtParents &Parents, clang::ASTContext &Context);
 
   /// The path of the glvalue \p E (`session_.token`, `pool->total`,
   /// `slots_[i]`, `*self`), or none.
@@ -79,7 +79,7 @@ private:
 
   const clang::FunctionDecl &Function;
   const clang::Stmt &Body;
-  const clang::ParentMap &Parents;
+  const StmtParents &Parents;
   clang::ASTContext &Context;
   llvm::StringMap<PathId> Ids;
   std::vector<Steps> Paths;
@@ -104,7 +104,7 @@ enum class AccessKind {
 /// the object when its result is then changed (`v[i] = x`).
 class AccessClassifier {
 public:
-  AccessClassifier(const clang::ParentMap &Parents, clang::ASTContext &Context)
+  AccessClassifier(const StmtParents &Parents, clang::ASTContext &Context)
       : Parents(Parents), Context(Context) {}
 
   AccessKind classify(const clang::Expr *Access);
@@ -118,7 +118,7 @@ public:
 private:
   const clang::Stmt *mutation(const clang::Expr *E);
 
-  const clang::ParentMap &Parents;
+  const StmtParents &Parents;
   clang::ASTContext &Context;
   clang::ExprMutationAnalyzer::Memoized Memo;
 };

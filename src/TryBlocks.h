@@ -2,8 +2,11 @@
 //
 // clang's CFG reaches a try statement's handlers only through exception
 // edges, which it does not build: the dataflows treat any statement of a try
-// block as able to throw into the try's dispatch block (the block the try
-// statement terminates).
+// block as able to throw into the dispatch block (the block the try statement
+// terminates) of the innermost try around it. A dispatch without a catch-all
+// handler already has a CFG edge to the enclosing try's dispatch, so a throw
+// reaches outer handlers through the inner ones: propagating to every
+// enclosing try instead made nested tries cubic.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,24 +16,46 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <vector>
 
 namespace corolock {
 
-struct TryDispatch {
-  const clang::CXXTryStmt *Try = nullptr;
-  const clang::CFGBlock *Dispatch = nullptr;
+class TryBlocks {
+public:
+  /// The try statements of \p Body (lambdas excluded) and their dispatch
+  /// blocks in \p Graph, the CFG of \p Body.
+  TryBlocks(const clang::Stmt *Body, const clang::CFG &Graph);
+
+  bool empty() const { return Tries.empty(); }
+  /// The innermost try whose try block holds \p S, a statement or a
+  /// declaration; none outside every try block (a handler is outside its own
+  /// try's block).
+  std::optional<unsigned> innermost(const void *S) const;
+  /// The block that dispatches to the handlers of try \p Try.
+  const clang::CFGBlock *dispatch(unsigned Try) const {
+    return Tries[Try].Dispatch;
+  }
+  /// The try whose dispatch block \p Block is, if any.
+  std::optional<unsigned> tryOfDispatch(const clang::CFGBlock &Block) const;
+  /// Whether the try block of \p Try holds \p S (a statement or a
+  /// declaration), directly or in a nested try.
+  bool holds(unsigned Try, const void *S) const;
+
+private:
+  struct Try {
+    const clang::CXXTryStmt *Stmt = nullptr;
+    const clang::CFGBlock *Dispatch = nullptr;
+    /// Tries are numbered in preorder; those nested in this one's try block
+    /// are numbered from its own number to End (excluded).
+    unsigned End = 0;
+  };
+  void collect(const clang::Stmt *Body);
+
+  std::vector<Try> Tries;
+  llvm::DenseMap<const void *, unsigned> Innermost;
+  llvm::DenseMap<const clang::CFGBlock *, unsigned> ByDispatch;
 };
-
-/// The try statements of \p Graph with their dispatch blocks, in block order.
-std::vector<TryDispatch> tryDispatches(const clang::CFG &Graph);
-
-/// The indices in \p Tries of the try blocks around each statement, found in
-/// one walk of each try block (asking the parent map for every statement and
-/// every try took time quadratic in the length of the coroutine).
-llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 1>>
-enclosingTries(llvm::ArrayRef<TryDispatch> Tries);
 
 } // namespace corolock
 

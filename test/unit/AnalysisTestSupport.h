@@ -10,7 +10,7 @@
 #ifndef COROLOCK_TEST_UNIT_ANALYSISTESTSUPPORT_H
 #define COROLOCK_TEST_UNIT_ANALYSISTESTSUPPORT_H
 
-#include "CriticalSections.h"
+#include "CoroutineAnalysis.h"
 #include "HeldLockAnalysis.h"
 #include "clang/Frontend/ASTUnit.h"
 #include <memory>

@@ -41,7 +41,7 @@ std::vector<std::string> accesses(const std::string &Code,
     return {"no function " + Function.str()};
   clang::ASTContext &Context = Parsed.context();
   const clang::Stmt *Body = bodyOf(FD);
-  clang::ParentMap Parents(const_cast<clang::Stmt *>(Body));
+  StmtParents Parents(Body);
   AccessPaths Paths(*FD, *Body, Parents, Context);
   AccessClassifier Classifier(Parents, Context);
 
@@ -95,7 +95,7 @@ std::string relation(const std::string &Code, llvm::StringRef A,
     return "parse error";
   clang::ASTContext &Context = Parsed.context();
   const clang::Stmt *Body = bodyOf(FD);
-  clang::ParentMap Parents(const_cast<clang::Stmt *>(Body));
+  StmtParents Parents(Body);
   AccessPaths Paths(*FD, *Body, Parents, Context);
   struct Finder : clang::RecursiveASTVisitor<Finder> {
     clang::ASTContext *Context;

@@ -1,0 +1,150 @@
+//===--- CoroutineAnalysis.cpp - One analysis per coroutine ---------------===//
+
+#include "CoroutineAnalysis.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace corolock {
+
+std::string AnalysisOptions::key() const {
+  // Separators no regex list option uses unescaped.
+  return Locks.SyncMutexes + '\0' + Locks.AsyncMutexes + '\0' +
+         Locks.SyncGuards + '\0' + Locks.AsyncGuards + '\0' +
+         NonSuspendingAwaitables;
+}
+
+CoroutineAnalysis::CoroutineAnalysis(
+    const FunctionDecl &Coroutine, ASTContext &Context, const LockModel &Model,
+    const SuspensionPointClassifier &Suspensions, AnalysisCounters *Counters)
+    : Coroutine(Coroutine), Context(Context), Model(Model),
+      Suspensions(Suspensions), Counters(Counters) {
+  const auto *CoroBody =
+      dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
+  if (CoroBody && !Coroutine.isDependentContext())
+    Body = CoroBody->getBody();
+}
+
+const CFG *CoroutineAnalysis::cfg() {
+  if (CFGBuilt || !Body)
+    return Graph.get();
+  CFGBuilt = true;
+  CFG::BuildOptions Options;
+  Options.AddImplicitDtors = true;
+  Options.AddTemporaryDtors = true;
+  Options.AddRichCXXConstructors = true;
+  Options.AddCXXDefaultInitExprInCtors = true;
+  Options.setAllAlwaysAdd();
+  Graph =
+      CFG::buildCFG(&Coroutine, const_cast<Stmt *>(Body), &Context, Options);
+  if (Counters)
+    ++Counters->CFGs;
+  return Graph.get();
+}
+
+const StmtParents &CoroutineAnalysis::parents() {
+  if (!Parents) {
+    Parents.emplace(Body);
+    if (Counters)
+      ++Counters->ParentMaps;
+  }
+  return *Parents;
+}
+
+const TryBlocks &CoroutineAnalysis::tries() {
+  if (!Tries)
+    Tries.emplace(Body, *cfg());
+  return *Tries;
+}
+
+const HeldLockResult &CoroutineAnalysis::heldLocks() {
+  if (Held)
+    return *Held;
+  const CFG *Graph = cfg();
+  if (!Graph) {
+    Held.emplace();
+    return *Held;
+  }
+  Held = analyzeHeldLocks(Coroutine, Context, Model, Suspensions, *Graph,
+                          parents(), tries());
+  if (Counters)
+    ++Counters->HeldLockRuns;
+  return *Held;
+}
+
+llvm::ArrayRef<CriticalSection> CoroutineAnalysis::criticalSections() {
+  if (!Sections)
+    Sections = criticalSectionsOf(Coroutine, heldLocks());
+  return *Sections;
+}
+
+llvm::Expected<std::unique_ptr<AnalysisContext>>
+AnalysisContext::create(const AnalysisOptions &Options) {
+  auto Model = LockModel::create(Options.Locks);
+  auto Suspensions =
+      SuspensionPointClassifier::create(Options.NonSuspendingAwaitables);
+  if (!Model || !Suspensions)
+    return llvm::joinErrors(Model ? llvm::Error::success() : Model.takeError(),
+                            Suspensions ? llvm::Error::success()
+                                        : Suspensions.takeError());
+  return std::unique_ptr<AnalysisContext>(
+      new AnalysisContext(std::move(*Model), std::move(*Suspensions)));
+}
+
+void AnalysisContext::useAST(ASTContext &Context) {
+  if (AST == &Context)
+    return;
+  AST = &Context;
+  Coroutines.clear();
+  Flow.reset();
+  Model.startTranslationUnit();
+}
+
+CoroutineAnalysis &AnalysisContext::coroutine(const FunctionDecl &Coroutine,
+                                              ASTContext &Context) {
+  useAST(Context);
+  std::unique_ptr<CoroutineAnalysis> &Entry = Coroutines[&Coroutine];
+  if (!Entry)
+    Entry = std::make_unique<CoroutineAnalysis>(Coroutine, Context, Model,
+                                                Suspensions, &Counters);
+  return *Entry;
+}
+
+const MutexFlow &AnalysisContext::mutexFlow(ASTContext &Context) {
+  useAST(Context);
+  if (!Flow) {
+    Flow = analyzeMutexFlow(Context, Model);
+    ++Counters.MutexFlows;
+  }
+  return *Flow;
+}
+
+llvm::Expected<AnalysisContext *>
+AnalysisContexts::get(const AnalysisOptions &Options) {
+  std::unique_ptr<AnalysisContext> &Entry = ByOptions[Options.key()];
+  if (!Entry) {
+    auto Created = AnalysisContext::create(Options);
+    if (!Created) {
+      ByOptions.erase(Options.key());
+      return Created.takeError();
+    }
+    Entry = std::move(*Created);
+  }
+  return Entry.get();
+}
+
+HeldLockResult analyzeHeldLocks(const FunctionDecl &Coroutine,
+                                ASTContext &Context, const LockModel &Model,
+                                const SuspensionPointClassifier &Suspensions) {
+  return CoroutineAnalysis(Coroutine, Context, Model, Suspensions).heldLocks();
+}
+
+std::vector<CriticalSection>
+findCriticalSections(const FunctionDecl &Coroutine, ASTContext &Context,
+                     const LockModel &Model,
+                     const SuspensionPointClassifier &Suspensions) {
+  return CoroutineAnalysis(Coroutine, Context, Model, Suspensions)
+      .criticalSections();
+}
+
+} // namespace corolock
