@@ -12,6 +12,7 @@
 #   %mocks          -isystem for the mock headers in test/lit/Inputs
 #   %outside_repo_tmp  a scratch directory with no .clang-tidy above it
 #   %source_root    the source tree (for bench/ inputs and scripts)
+#   %llvm_include_dir  the LLVM and clang headers of the build's LLVM
 #   %corolock_clangd  clangd with the corolock module (tools/corolock-clangd)
 #   %stock_clangd   clangd of the build's LLVM, without corolock
 #   %lsp_session    lsp_session.py: talks LSP to a clangd (see its doc)
@@ -114,6 +115,9 @@ config.substitutions.append(("%std_cxx20", "-std=c++20"))
 config.substitutions.append(("%mocks", f"-isystem {inputs}"))
 config.substitutions.append(("%llvm_version", config.llvm_version))
 config.substitutions.append(("%source_root", config.corolock_src_root))
+config.substitutions.append(
+    ("%llvm_include_dir",
+     os.path.join(os.path.dirname(config.llvm_tools_dir), "include")))
 # A scratch directory outside the repository, for tests that need a tree with
 # no .clang-tidy above it.
 config.substitutions.append(
