@@ -3,11 +3,15 @@
 #include "ReadReleaseWrite.h"
 #include "ForwardDataflow.h"
 #include "SharedAccesses.h"
+#include "StmtParents.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/Dominators.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/SparseBitVector.h"
+#include <deque>
+#include <functional>
 #include <map>
 #include <tuple>
 
@@ -302,6 +306,10 @@ private:
   bool isLockObject(QualType T) const;
   bool containsErrors() const;
   void solve();
+  void computeLiveness();
+  void liveBefore(const Stmt *S, ReadSet &Live);
+  unsigned localId(const VarDecl *Var);
+  void prune(State &St, const CFGBlock &Block) const;
   void transferBlock(const CFGBlock &Block, State &St, bool Emit);
   void transferStmt(const Stmt *S, const CFGBlock &Block, State &St, bool Emit);
   void onRead(const TrackedAccess &A, unsigned ReadId, const HeldMutexes &Held,
@@ -353,6 +361,12 @@ private:
   llvm::DenseMap<const CFGBlock *, ReadSet> ControlTaint;
   std::vector<std::optional<State>> In;
   std::vector<StaleWrite> Found;
+  /// What may still be consulted at the entry of each block (by block ID):
+  /// tracked reads by number, then locals by localId.
+  std::vector<ReadSet> LiveIn;
+  llvm::DenseMap<const VarDecl *, unsigned> LocalIds;
+  /// The tracked reads whose location each write may change.
+  llvm::DenseMap<const Stmt *, ReadSet> ReadsWritten;
 };
 
 unsigned StaleWriteAnalysis::readUnder(unsigned ReadId, PathId Mutex) {
@@ -844,11 +858,144 @@ void StaleWriteAnalysis::leave(const CFGBlock &Block, State &Exit,
                      [&](const Outcome &O) { return O.first == &Block; });
       Checks.emplace_back(&Block, ThisIndex);
     }
+    prune(Edge, *Next);
     Flow(*Next, std::move(Edge));
   }
 }
 
+//===----------------------------------------------------------------------===//
+// What may still be consulted
+//===----------------------------------------------------------------------===//
+
+unsigned StaleWriteAnalysis::localId(const VarDecl *Var) {
+  return LocalIds
+      .try_emplace(Var->getCanonicalDecl(), Reads.size() + LocalIds.size())
+      .first->second;
+}
+
+/// The liveness before \p S from the liveness after it. A pending read is
+/// consulted by a write that may change what it read, until the read runs
+/// again (and replaces it: all mutexes it may be pending under are held
+/// there); the taint of a local by any reference to it, until its
+/// declaration runs again.
+void StaleWriteAnalysis::liveBefore(const Stmt *S, ReadSet &Live) {
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D);
+          Var && Var->hasLocalStorage() && !Paths.isAlias(Var))
+        Live.reset(localId(Var));
+  if (auto It = AccessAt.find(S); It != AccessAt.end()) {
+    if (auto W = ReadsWritten.find(S); W != ReadsWritten.end())
+      Live |= W->second;
+    if (std::optional<unsigned> Id = Accesses[It->second].ReadId)
+      Live.reset(*Id);
+  }
+  // The taint of a statement is looked up from the statements around it
+  // too (a condition's operands, a conditional operand in another block).
+  std::function<bool(const Stmt *)> Uses = [&](const Stmt *Node) {
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(Node)) {
+      for (const Expr *Init : Lambda->capture_inits())
+        forEachStmtOnce(Init, Uses);
+      return false;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Node)) {
+      const ValueDecl *D = DRE->getDecl();
+      if (const auto *Binding = dyn_cast<BindingDecl>(D))
+        D = Binding->getDecomposedDecl();
+      if (const auto *Var = dyn_cast_or_null<VarDecl>(D))
+        Live.set(localId(Var));
+    }
+    return true;
+  };
+  forEachStmtOnce(S, Uses);
+}
+
+void StaleWriteAnalysis::computeLiveness() {
+  // The reads each write may change, through the reads of each root.
+  llvm::DenseMap<const void *, std::vector<unsigned>> ReadsByRoot;
+  for (unsigned Id = 0; Id < Reads.size(); ++Id)
+    ReadsByRoot[Paths.rootOf(readPath(Id))].push_back(Id);
+  for (const auto &[S, Index] : AccessAt) {
+    const TrackedAccess &A = Accesses[Index];
+    if (A.Kind == AccessKind::Read)
+      continue;
+    ReadSet &Written = ReadsWritten[S];
+    for (unsigned Id : ReadsByRoot.lookup(Paths.rootOf(A.Path)))
+      if (Paths.overlap(readPath(Id), A.Path))
+        Written.set(Id);
+  }
+  LiveIn.assign(Graph.getNumBlockIDs(), ReadSet());
+  // The blocks whose statements throw into each try's dispatch block.
+  const TryBlocks &Tries = Coroutine.tries();
+  llvm::DenseMap<const CFGBlock *, llvm::SmallVector<const CFGBlock *, 4>>
+      Throwers;
+  for (const CFGBlock *Block : Graph)
+    for (const CFGElement &Element : *Block)
+      if (auto S = Element.getAs<CFGStmt>())
+        if (std::optional<unsigned> Try = Tries.innermost(S->getStmt()))
+          if (const CFGBlock *Dispatch = Tries.dispatch(*Try);
+              Dispatch && (Throwers[Dispatch].empty() ||
+                           Throwers[Dispatch].back() != Block))
+            Throwers[Dispatch].push_back(Block);
+  // Every block, the handlers too (no CFG edge reaches them): clang numbers
+  // the blocks from the exit on, the order a backward analysis prefers.
+  std::deque<const CFGBlock *> Worklist;
+  llvm::BitVector Queued(Graph.getNumBlockIDs());
+  auto Enqueue = [&](const CFGBlock *Block) {
+    if (!Queued.test(Block->getBlockID())) {
+      Queued.set(Block->getBlockID());
+      Worklist.push_back(Block);
+    }
+  };
+  for (const CFGBlock *Block : Graph)
+    Enqueue(Block);
+  while (!Worklist.empty()) {
+    const CFGBlock *Block = Worklist.front();
+    Worklist.pop_front();
+    Queued.reset(Block->getBlockID());
+    ReadSet Live;
+    for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
+      if (const CFGBlock *Next = Succ.getReachableBlock())
+        Live |= LiveIn[Next->getBlockID()];
+    ReadSet Thrown;
+    for (const CFGElement &Element : llvm::reverse(*Block)) {
+      auto S = Element.getAs<CFGStmt>();
+      if (!S)
+        continue;
+      liveBefore(S->getStmt(), Live);
+      // What a statement throws reaches its try's handlers.
+      if (std::optional<unsigned> Try = Tries.innermost(S->getStmt()))
+        if (const CFGBlock *Dispatch = Tries.dispatch(*Try))
+          Thrown |= LiveIn[Dispatch->getBlockID()];
+    }
+    Live |= Thrown;
+    if (Live == LiveIn[Block->getBlockID()])
+      continue;
+    LiveIn[Block->getBlockID()] = std::move(Live);
+    for (const CFGBlock::AdjacentBlock &Pred : Block->preds())
+      if (const CFGBlock *Prev = Pred.getReachableBlock())
+        Enqueue(Prev);
+    for (const CFGBlock *Thrower : Throwers.lookup(Block))
+      Enqueue(Thrower);
+  }
+}
+
+/// Drops what cannot be consulted from the entry of \p Block on.
+void StaleWriteAnalysis::prune(State &St, const CFGBlock &Block) const {
+  const ReadSet &Live = LiveIn[Block.getBlockID()];
+  for (auto It = St.Pending.begin(); It != St.Pending.end();)
+    It = Live.test(It->first.Read) ? std::next(It) : St.Pending.erase(It);
+  for (auto It = St.Taint.begin(); It != St.Taint.end();) {
+    auto Next = std::next(It);
+    auto Id = LocalIds.find(It->first);
+    if (Id == LocalIds.end() || !Live.test(Id->second))
+      St.Taint.erase(It);
+    It = Next;
+  }
+}
+
 void StaleWriteAnalysis::solve() {
+  computeLiveness();
   In = ForwardDataflow<StaleWriteAnalysis>(Graph, Coroutine.tries(), *this)
            .solve(State());
 }

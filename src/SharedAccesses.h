@@ -47,6 +47,9 @@ public:
   /// prefix of the other, without stepping through a dereference (writing
   /// `impl_` does not change `impl_->total`).
   bool overlap(PathId A, PathId B) const;
+  /// The variable (or `this`) path \p P starts from: paths from different
+  /// roots never overlap.
+  const void *rootOf(PathId P) const { return Paths[P].front(); }
   /// Whether reading \p Check reads again what reading \p Read read: they
   /// overlap, and \p Check does not stop at a container whose elements
   /// \p Read went into (`conns_.size()` does not re-read `conns_[i].busy`).
