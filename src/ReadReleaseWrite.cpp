@@ -11,7 +11,6 @@
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/SparseBitVector.h"
 #include <deque>
-#include <functional>
 #include <map>
 #include <tuple>
 
@@ -307,7 +306,9 @@ private:
   bool containsErrors() const;
   void solve();
   void computeLiveness();
-  void liveBefore(const Stmt *S, ReadSet &Live);
+  struct BlockLiveness;
+  void liveBefore(const Stmt *S, BlockLiveness &Block,
+                  llvm::SmallPtrSetImpl<const Stmt *> &Seen);
   unsigned localId(const VarDecl *Var);
   void prune(State &St, const CFGBlock &Block) const;
   void transferBlock(const CFGBlock &Block, State &St, bool Emit);
@@ -873,41 +874,59 @@ unsigned StaleWriteAnalysis::localId(const VarDecl *Var) {
       .first->second;
 }
 
-/// The liveness before \p S from the liveness after it. A pending read is
-/// consulted by a write that may change what it read, until the read runs
-/// again (and replaces it: all mutexes it may be pending under are held
-/// there); the taint of a local by any reference to it, until its
-/// declaration runs again.
-void StaleWriteAnalysis::liveBefore(const Stmt *S, ReadSet &Live) {
+/// What a block does to liveness, going backward: it needs Gen at its
+/// entry, and what is needed after it unless it Kills it first.
+struct StaleWriteAnalysis::BlockLiveness {
+  ReadSet Gen, Kill;
+  /// The dispatch blocks its statements may throw to.
+  llvm::SmallVector<const CFGBlock *, 1> Dispatches;
+
+  void gen(unsigned Id) { Gen.set(Id); }
+  void kill(unsigned Id) {
+    Gen.reset(Id);
+    Kill.set(Id);
+  }
+};
+
+/// Going backward over \p S. A pending read is consulted by a write that
+/// may change what it read, until the read runs again (and replaces it: all
+/// mutexes it may be pending under are held there); the taint of a local by
+/// any reference to it, until its declaration runs again. The references of
+/// statements after it in the block, walked before, are in \p Seen.
+void StaleWriteAnalysis::liveBefore(const Stmt *S, BlockLiveness &Block,
+                                    llvm::SmallPtrSetImpl<const Stmt *> &Seen) {
   if (const auto *DS = dyn_cast<DeclStmt>(S))
     for (const Decl *D : DS->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D);
           Var && Var->hasLocalStorage() && !Paths.isAlias(Var))
-        Live.reset(localId(Var));
+        Block.kill(localId(Var));
   if (auto It = AccessAt.find(S); It != AccessAt.end()) {
     if (auto W = ReadsWritten.find(S); W != ReadsWritten.end())
-      Live |= W->second;
+      Block.Gen |= W->second;
     if (std::optional<unsigned> Id = Accesses[It->second].ReadId)
-      Live.reset(*Id);
+      Block.kill(*Id);
   }
-  // The taint of a statement is looked up from the statements around it
-  // too (a condition's operands, a conditional operand in another block).
-  std::function<bool(const Stmt *)> Uses = [&](const Stmt *Node) {
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(Node)) {
-      for (const Expr *Init : Lambda->capture_inits())
-        forEachStmtOnce(Init, Uses);
-      return false;
-    }
+  // A statement's taint is looked up with the statements around it too (a
+  // condition's operands, a conditional operand in another block).
+  llvm::SmallVector<const Stmt *, 16> Worklist = {S};
+  while (!Worklist.empty()) {
+    const Stmt *Node = Worklist.pop_back_val();
+    if (!Node || !Seen.insert(Node).second)
+      continue;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Node)) {
       const ValueDecl *D = DRE->getDecl();
       if (const auto *Binding = dyn_cast<BindingDecl>(D))
         D = Binding->getDecomposedDecl();
       if (const auto *Var = dyn_cast_or_null<VarDecl>(D))
-        Live.set(localId(Var));
+        Block.gen(localId(Var));
+    } else if (const auto *Lambda = dyn_cast<LambdaExpr>(Node)) {
+      llvm::append_range(Worklist, Lambda->capture_inits());
+    } else if (const auto *OVE = dyn_cast<OpaqueValueExpr>(Node)) {
+      Worklist.push_back(OVE->getSourceExpr());
+    } else {
+      llvm::append_range(Worklist, Node->children());
     }
-    return true;
-  };
-  forEachStmtOnce(S, Uses);
+  }
 }
 
 void StaleWriteAnalysis::computeLiveness() {
@@ -924,21 +943,31 @@ void StaleWriteAnalysis::computeLiveness() {
       if (Paths.overlap(readPath(Id), A.Path))
         Written.set(Id);
   }
-  LiveIn.assign(Graph.getNumBlockIDs(), ReadSet());
-  // The blocks whose statements throw into each try's dispatch block.
+  // What each block does, and the blocks that throw to each dispatch block.
   const TryBlocks &Tries = Coroutine.tries();
+  std::vector<BlockLiveness> Blocks(Graph.getNumBlockIDs());
   llvm::DenseMap<const CFGBlock *, llvm::SmallVector<const CFGBlock *, 4>>
       Throwers;
-  for (const CFGBlock *Block : Graph)
-    for (const CFGElement &Element : *Block)
-      if (auto S = Element.getAs<CFGStmt>())
-        if (std::optional<unsigned> Try = Tries.innermost(S->getStmt()))
-          if (const CFGBlock *Dispatch = Tries.dispatch(*Try);
-              Dispatch && (Throwers[Dispatch].empty() ||
-                           Throwers[Dispatch].back() != Block))
-            Throwers[Dispatch].push_back(Block);
+  for (const CFGBlock *Block : Graph) {
+    BlockLiveness &Info = Blocks[Block->getBlockID()];
+    llvm::SmallPtrSet<const Stmt *, 32> Seen;
+    for (const CFGElement &Element : llvm::reverse(*Block)) {
+      auto S = Element.getAs<CFGStmt>();
+      if (!S)
+        continue;
+      liveBefore(S->getStmt(), Info, Seen);
+      std::optional<unsigned> Try =
+          Tries.empty() ? std::nullopt : Tries.innermost(S->getStmt());
+      const CFGBlock *Dispatch = Try ? Tries.dispatch(*Try) : nullptr;
+      if (Dispatch && !llvm::is_contained(Info.Dispatches, Dispatch)) {
+        Info.Dispatches.push_back(Dispatch);
+        Throwers[Dispatch].push_back(Block);
+      }
+    }
+  }
   // Every block, the handlers too (no CFG edge reaches them): clang numbers
   // the blocks from the exit on, the order a backward analysis prefers.
+  LiveIn.assign(Graph.getNumBlockIDs(), ReadSet());
   std::deque<const CFGBlock *> Worklist;
   llvm::BitVector Queued(Graph.getNumBlockIDs());
   auto Enqueue = [&](const CFGBlock *Block) {
@@ -953,22 +982,16 @@ void StaleWriteAnalysis::computeLiveness() {
     const CFGBlock *Block = Worklist.front();
     Worklist.pop_front();
     Queued.reset(Block->getBlockID());
+    const BlockLiveness &Info = Blocks[Block->getBlockID()];
     ReadSet Live;
     for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
       if (const CFGBlock *Next = Succ.getReachableBlock())
         Live |= LiveIn[Next->getBlockID()];
-    ReadSet Thrown;
-    for (const CFGElement &Element : llvm::reverse(*Block)) {
-      auto S = Element.getAs<CFGStmt>();
-      if (!S)
-        continue;
-      liveBefore(S->getStmt(), Live);
-      // What a statement throws reaches its try's handlers.
-      if (std::optional<unsigned> Try = Tries.innermost(S->getStmt()))
-        if (const CFGBlock *Dispatch = Tries.dispatch(*Try))
-          Thrown |= LiveIn[Dispatch->getBlockID()];
-    }
-    Live |= Thrown;
+    Live.intersectWithComplement(Info.Kill);
+    Live |= Info.Gen;
+    // What a statement throws reaches its try's handlers.
+    for (const CFGBlock *Dispatch : Info.Dispatches)
+      Live |= LiveIn[Dispatch->getBlockID()];
     if (Live == LiveIn[Block->getBlockID()])
       continue;
     LiveIn[Block->getBlockID()] = std::move(Live);
