@@ -1,12 +1,12 @@
 //===--- ReadReleaseWrite.cpp - Writes based on stale reads ---------------===//
 
 #include "ReadReleaseWrite.h"
+#include "ControlDependence.h"
 #include "ForwardDataflow.h"
 #include "SharedAccesses.h"
 #include "StmtParents.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/Analysis/Analyses/Dominators.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/SparseBitVector.h"
@@ -356,7 +356,7 @@ private:
   std::vector<std::pair<unsigned, PathId>> ReadsUnder;
   llvm::DenseMap<std::pair<unsigned, PathId>, unsigned> ReadUnderIds;
 
-  std::unique_ptr<ControlDependencyCalculator> Control;
+  std::optional<ControlDependence> Control;
   /// The tracked reads each branch condition may depend on.
   llvm::DenseMap<const CFGBlock *, ReadSet> ConditionTaint;
   llvm::DenseMap<const CFGBlock *, ReadSet> ControlTaint;
@@ -802,11 +802,9 @@ const ReadSet &StaleWriteAnalysis::controlTaint(const CFGBlock &Block) {
   if (auto It = ControlTaint.find(&Block); It != ControlTaint.end())
     return It->second;
   if (!Control)
-    Control = std::make_unique<ControlDependencyCalculator>(
-        const_cast<CFG *>(&Graph));
+    Control.emplace(Graph);
   ReadSet Result;
-  for (const CFGBlock *Condition :
-       Control->getControlDependencies(const_cast<CFGBlock *>(&Block)))
+  for (const CFGBlock *Condition : Control->of(Block))
     if (auto C = ConditionTaint.find(Condition); C != ConditionTaint.end())
       Result |= C->second;
   return ControlTaint[&Block] = std::move(Result);
@@ -817,10 +815,8 @@ bool StaleWriteAnalysis::gatedByClaim(llvm::ArrayRef<const CFGBlock *> Claims,
   if (Claims.empty())
     return false;
   if (!Control)
-    Control = std::make_unique<ControlDependencyCalculator>(
-        const_cast<CFG *>(&Graph));
-  const auto &Dependencies =
-      Control->getControlDependencies(const_cast<CFGBlock *>(&Block));
+    Control.emplace(Graph);
+  const auto &Dependencies = Control->of(Block);
   return llvm::any_of(Claims, [&](const CFGBlock *C) {
     return llvm::is_contained(Dependencies, C);
   });
