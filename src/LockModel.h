@@ -10,6 +10,7 @@
 #ifndef COROLOCK_LOCKMODEL_H
 #define COROLOCK_LOCKMODEL_H
 
+#include "NameMatcher.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/DenseMap.h"
@@ -42,27 +43,6 @@ struct LockModelOptions {
   std::string AsyncMutexes;
   std::string SyncGuards;
   std::string AsyncGuards;
-};
-
-/// A list of anchored regexes matched against qualified names.
-class NameMatcher {
-public:
-  /// Builds a matcher from \p Presets and the user's semicolon-separated
-  /// \p Patterns; the error names \p OptionName and the offending pattern.
-  static llvm::Expected<NameMatcher>
-  create(llvm::ArrayRef<llvm::StringRef> Presets, llvm::StringRef Patterns,
-         llvm::StringRef OptionName);
-
-  bool matches(const clang::NamedDecl *D) const;
-  bool matches(llvm::StringRef QualifiedName) const;
-
-private:
-  std::vector<std::shared_ptr<llvm::Regex>> Regexes;
-  /// Answers by qualified name: the analysis asks about the same few types
-  /// at every statement, and llvm::Regex matching dominates the checks' cost
-  /// without it. Keyed by name, not declaration, so it stays valid across
-  /// translation units.
-  mutable llvm::StringMap<bool> Answers;
 };
 
 class LockModel {
