@@ -4,6 +4,7 @@
 #include "ControlDependence.h"
 #include "ForwardDataflow.h"
 #include "SharedAccesses.h"
+#include "StaleReadLattice.h"
 #include "StmtParents.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -20,19 +21,7 @@ namespace corolock {
 namespace {
 
 using PathId = AccessPaths::PathId;
-/// Tracked reads, by number: where a value may come from.
-using ReadSet = llvm::SparseBitVector<>;
-
-/// Who holds a lock since which acquisition: a lock released and taken again
-/// is another holding.
-struct Holding {
-  const void *Holder = nullptr;
-  SourceLocation Acquisition;
-  bool operator==(const Holding &O) const {
-    return Holder == O.Holder && Acquisition == O.Acquisition;
-  }
-};
-
+using namespace stale;
 /// A mutex locked at a statement, and by whom.
 struct HeldMutex {
   /// None when the lock's mutex is unknown or has no path.
@@ -54,160 +43,6 @@ struct TrackedAccess {
   /// the read is pending until such a write.
   bool Pends = false;
 };
-
-/// A block whose condition was evaluated, and the successor taken.
-using Outcome = std::pair<const CFGBlock *, unsigned>;
-
-/// A read in critical section A awaiting a write in critical section B.
-struct PendingRead {
-  /// The first suspension point after the read without its mutex.
-  const CoroutineSuspendExpr *Suspension = nullptr;
-  const Expr *MutexExpr = nullptr;
-  /// Outcomes of conditions in B that re-read the location (on all paths).
-  llvm::SmallVector<Outcome, 2> Checks;
-  /// Other locks held since the read (on all paths).
-  llvm::SmallVector<Holding, 2> Serializers;
-  /// Test-and-set conditions of A (on all paths).
-  llvm::SmallVector<const CFGBlock *, 1> Claims;
-
-  bool operator==(const PendingRead &O) const {
-    return Suspension == O.Suspension && MutexExpr == O.MutexExpr &&
-           Checks == O.Checks && Serializers == O.Serializers &&
-           Claims == O.Claims;
-  }
-};
-
-struct PendingKey {
-  unsigned Read;
-  PathId Mutex;
-  /// Whether a suspension point without the mutex followed the read.
-  bool Suspended;
-  bool operator==(const PendingKey &O) const {
-    return Read == O.Read && Mutex == O.Mutex && Suspended == O.Suspended;
-  }
-  bool operator<(const PendingKey &O) const {
-    return std::tie(Read, Mutex, Suspended) <
-           std::tie(O.Read, O.Mutex, O.Suspended);
-  }
-};
-
-/// What happened under one mutex since the last suspension point that ran
-/// without it.
-struct Epoch {
-  /// Tracked reads under the mutex (on some path).
-  ReadSet Reads;
-  /// Conditions under the mutex over those reads, with the reads (on some
-  /// path).
-  llvm::SmallVector<std::pair<const CFGBlock *, ReadSet>, 2> Conditions;
-  /// Conditions followed by a write of what they read (on all paths).
-  llvm::SmallVector<const CFGBlock *, 1> Claims;
-};
-
-struct State {
-  /// Which reads the value of each local may come from.
-  llvm::DenseMap<const VarDecl *, ReadSet> Taint;
-  std::map<PendingKey, PendingRead> Pending;
-  std::map<PathId, Epoch> Epochs;
-  /// The reads under a mutex (numbered by StaleWriteAnalysis::readUnder)
-  /// that a suspension point without that mutex followed, and that did not
-  /// happen again since (on some path). One set rather than one per mutex:
-  /// the state is copied per CFG block, and a map of sets cost a node and a
-  /// set per mutex at each copy.
-  ReadSet Stale;
-};
-
-/// Whether some read of \p Reads satisfies \p Pred (SparseBitVector's
-/// iterator is not a standard one).
-template <typename PredT> bool anyRead(const ReadSet &Reads, PredT Pred) {
-  for (unsigned Id : Reads)
-    if (Pred(Id))
-      return true;
-  return false;
-}
-
-template <typename T, unsigned N>
-void intersect(llvm::SmallVector<T, N> &Into, llvm::ArrayRef<T> Other) {
-  llvm::erase_if(Into,
-                 [&](const T &X) { return !llvm::is_contained(Other, X); });
-}
-
-template <typename T, unsigned N>
-void insertUnique(llvm::SmallVector<T, N> &Into, const T &X) {
-  if (!llvm::is_contained(Into, X))
-    Into.push_back(X);
-}
-
-const Expr *earlier(const Expr *A, const Expr *B, const SourceManager &SM) {
-  if (!A || !B)
-    return A ? A : B;
-  return SM.isBeforeInTranslationUnit(B->getBeginLoc(), A->getBeginLoc()) ? B
-                                                                          : A;
-}
-
-/// The joins below report whether they changed \p Into, so that the
-/// worklist joins in place instead of comparing whole states.
-bool joinPending(PendingRead &Into, const PendingRead &From,
-                 const SourceManager &SM) {
-  PendingRead Before = Into;
-  Into.Suspension = cast_or_null<CoroutineSuspendExpr>(
-      earlier(Into.Suspension, From.Suspension, SM));
-  Into.MutexExpr = earlier(Into.MutexExpr, From.MutexExpr, SM);
-  intersect<Outcome>(Into.Checks, From.Checks);
-  intersect<Holding>(Into.Serializers, From.Serializers);
-  intersect<const CFGBlock *>(Into.Claims, From.Claims);
-  return !(Into == Before);
-}
-
-bool joinEpoch(Epoch &Into, const Epoch &From) {
-  bool Changed = Into.Reads |= From.Reads;
-  for (const auto &Condition : From.Conditions) {
-    auto *It = llvm::find_if(Into.Conditions, [&](const auto &C) {
-      return C.first == Condition.first;
-    });
-    if (It == Into.Conditions.end()) {
-      Into.Conditions.push_back(Condition);
-      Changed = true;
-    } else {
-      Changed |= It->second |= Condition.second;
-    }
-  }
-  size_t Claims = Into.Claims.size();
-  intersect<const CFGBlock *>(Into.Claims, From.Claims);
-  return Changed || Into.Claims.size() != Claims;
-}
-
-/// Joins read sets by key; whether \p Into changed.
-template <typename MapT> bool joinReadSets(MapT &Into, const MapT &From) {
-  bool Changed = false;
-  for (const auto &[Key, Reads] : From) {
-    auto [It, Inserted] = Into.try_emplace(Key);
-    Changed |= Inserted;
-    Changed |= It->second |= Reads;
-  }
-  return Changed;
-}
-
-bool joinStates(State &Into, const State &From, const SourceManager &SM) {
-  bool Changed = joinReadSets(Into.Taint, From.Taint);
-  Changed |= Into.Stale |= From.Stale;
-  for (const auto &[Key, Read] : From.Pending) {
-    auto [It, Inserted] = Into.Pending.try_emplace(Key, Read);
-    Changed |= Inserted || joinPending(It->second, Read, SM);
-  }
-  // A mutex with no epoch on one side has no claims there.
-  for (auto &[Mutex, E] : Into.Epochs)
-    if (!From.Epochs.count(Mutex) && !E.Claims.empty()) {
-      E.Claims.clear();
-      Changed = true;
-    }
-  for (const auto &[Mutex, E] : From.Epochs) {
-    auto [It, Inserted] = Into.Epochs.try_emplace(Mutex, E);
-    if (Inserted)
-      It->second.Claims.clear();
-    Changed |= Inserted || joinEpoch(It->second, E);
-  }
-  return Changed;
-}
 
 /// The identity of the holder of \p Fact.
 const void *holderOf(const LockFact &Fact) {
