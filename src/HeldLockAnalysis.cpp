@@ -5,6 +5,7 @@
 #include "StmtParents.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtVisitor.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
@@ -89,6 +90,8 @@ public:
   }
 
 private:
+  class Transfer;
+
   void transferBlock(const CFGBlock &Block, LockState &State,
                      HeldLockResult *Out);
   void recordHeld(const Stmt *S, const LockState &State, HeldLockResult &Out);
@@ -838,29 +841,52 @@ void BodyAnalysis::onGuardArguments(const CallExpr *Call,
   }
 }
 
-void BodyAnalysis::transferStmt(const Stmt *S, LockState &State,
-                                HeldLockResult *Out) {
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    onGuardArguments(Call, State, Out);
-  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+/// What one statement does to the locks.
+class BodyAnalysis::Transfer : public ConstStmtVisitor<Transfer> {
+public:
+  Transfer(BodyAnalysis &A, LockState &State, HeldLockResult *Out)
+      : A(A), State(State), Out(Out) {}
+
+  void VisitDeclStmt(const DeclStmt *DS) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
-        if (Model.isGuard(VD->getType()))
-          declareGuard(VD, State);
-  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
-    onConstruct(CE, State, Out);
-  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
-    onMemberCall(MC, State);
-  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
-    onAssign(OC, State);
-  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    onCall(Call, State);
-  } else if (const auto *Susp = Suspensions.asSuspensionPoint(S)) {
-    onSuspension(Susp, State, Out);
-    acquireAwaitedLock(Susp, State);
-  } else if (const auto *CR = dyn_cast<CoreturnStmt>(S)) {
-    onCoreturn(CR, State, Out);
+        if (A.Model.isGuard(VD->getType()))
+          A.declareGuard(VD, State);
   }
+  void VisitCXXConstructExpr(const CXXConstructExpr *CE) {
+    A.onConstruct(CE, State, Out);
+  }
+  void VisitCXXMemberCallExpr(const CXXMemberCallExpr *Call) {
+    A.onGuardArguments(Call, State, Out);
+    A.onMemberCall(Call, State);
+  }
+  void VisitCXXOperatorCallExpr(const CXXOperatorCallExpr *Call) {
+    A.onGuardArguments(Call, State, Out);
+    A.onAssign(Call, State);
+  }
+  void VisitCallExpr(const CallExpr *Call) {
+    A.onGuardArguments(Call, State, Out);
+    A.onCall(Call, State);
+  }
+  void VisitCoroutineSuspendExpr(const CoroutineSuspendExpr *S) {
+    if (const auto *Suspension = A.Suspensions.asSuspensionPoint(S)) {
+      A.onSuspension(Suspension, State, Out);
+      A.acquireAwaitedLock(Suspension, State);
+    }
+  }
+  void VisitCoreturnStmt(const CoreturnStmt *CR) {
+    A.onCoreturn(CR, State, Out);
+  }
+
+private:
+  BodyAnalysis &A;
+  LockState &State;
+  HeldLockResult *Out;
+};
+
+void BodyAnalysis::transferStmt(const Stmt *S, LockState &State,
+                                HeldLockResult *Out) {
+  Transfer(*this, State, Out).Visit(S);
 }
 
 void BodyAnalysis::transferElement(const CFGElement &Element, LockState &State,
