@@ -30,7 +30,6 @@ public:
   const clang::Stmt *getParentIgnoreParens(const clang::Stmt *S) const;
   /// The first parent that is not a ParenExpr or an implicit cast.
   const clang::Stmt *getParentIgnoreParenImpCasts(const clang::Stmt *S) const;
-  bool contains(const clang::Stmt *S) const { return Parents.count(S); }
 
 private:
   void enter(const clang::Stmt *S);

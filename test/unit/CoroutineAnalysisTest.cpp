@@ -9,8 +9,11 @@
 
 #include "AnalysisTestSupport.h"
 #include "ReadReleaseWrite.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include <map>
 
 namespace corolock::test {
 namespace {
@@ -113,6 +116,89 @@ TEST(CoroutineAnalysis, NewASTStartsAfresh) {
   askAsEveryCheck(**Analyses, Second);
   EXPECT_EQ((*Analyses)->counters().CFGs, 4u);
   EXPECT_EQ((*Analyses)->counters().MutexFlows, 2u);
+}
+
+// Each statement is entered once: the operand of a `co_await` is also inside
+// its awaiter, and clang's ParentMap walked it once per reference (five times
+// per level of nesting). Its parent is the `co_await` itself.
+TEST(StmtParents, NestedAwaitsEnteredOnce) {
+  ParsedCode Parsed(R"cpp(
+task<int> f() {
+  int x = co_await fetch(co_await fetch(co_await fetch(co_await fetch(1))));
+  co_return x;
+}
+)cpp");
+  ASSERT_FALSE(Parsed.hasErrors());
+  const auto *Body =
+      llvm::cast<clang::CoroutineBodyStmt>(Parsed.function("f")->getBody())
+          ->getBody();
+  StmtParents Parents(Body);
+  unsigned Awaits = 0, Visits = 0;
+  forEachStmtOnce(Body, [&](const clang::Stmt *S) {
+    ++Visits;
+    if (const auto *Await = llvm::dyn_cast<clang::CoawaitExpr>(S);
+        Await && !Await->isImplicit()) {
+      ++Awaits;
+      EXPECT_EQ(Parents.getParent(Await->getOperand()), Await);
+    }
+    return true;
+  });
+  EXPECT_EQ(Awaits, 4u);
+  // Every statement below the body has one parent, and was visited once.
+  unsigned WithParent = 0;
+  forEachStmtOnce(Body, [&](const clang::Stmt *S) {
+    WithParent += S != Body && Parents.getParent(S) != nullptr;
+    return true;
+  });
+  EXPECT_EQ(WithParent, Visits - 1);
+}
+
+// A statement throws to the innermost try around it; a handler is outside
+// its own try's block but inside the enclosing one.
+TEST(TryBlocks, InnermostAndNesting) {
+  ParsedCode Parsed(R"cpp(
+task<void> f() {
+  try {
+    compute(1);
+    try {
+      compute(2);
+    } catch (...) {
+      compute(3);
+    }
+  } catch (...) {
+    compute(4);
+  }
+  co_await send(5);
+}
+)cpp");
+  ASSERT_FALSE(Parsed.hasErrors());
+  auto Model = LockModel::create({});
+  auto Suspensions = SuspensionPointClassifier::create("");
+  ASSERT_TRUE(Model && Suspensions);
+  CoroutineAnalysis A(*Parsed.function("f"), Parsed.context(), *Model,
+                      *Suspensions);
+  const TryBlocks &Tries = A.tries();
+  std::map<int, const clang::Stmt *> Calls;
+  forEachStmtOnce(A.body(), [&](const clang::Stmt *S) {
+    if (const auto *Call = llvm::dyn_cast<clang::CallExpr>(S))
+      if (const auto *Callee = Call->getDirectCallee();
+          Callee && Callee->getName() == "compute")
+        if (const auto *Arg = llvm::dyn_cast<clang::IntegerLiteral>(
+                Call->getArg(0)->IgnoreImplicit()))
+          Calls[Arg->getValue().getZExtValue()] = S;
+    return true;
+  });
+  ASSERT_EQ(Calls.size(), 4u);
+  auto Outer = Tries.innermost(Calls[1]);
+  auto Inner = Tries.innermost(Calls[2]);
+  ASSERT_TRUE(Outer && Inner);
+  EXPECT_NE(*Outer, *Inner);
+  EXPECT_EQ(Tries.innermost(Calls[3]), Outer);
+  EXPECT_FALSE(Tries.innermost(Calls[4]).has_value());
+  EXPECT_TRUE(Tries.holds(*Outer, Calls[2]));
+  EXPECT_FALSE(Tries.holds(*Inner, Calls[1]));
+  EXPECT_TRUE(Tries.dispatch(*Outer) && Tries.dispatch(*Inner));
+  EXPECT_EQ(Tries.tryOfDispatch(*Tries.dispatch(*Inner)), Inner);
 }
 
 } // namespace
