@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Writes an adversarial translation unit for the corolock benchmarks.
+
+Usage: gen_adversarial.py --family FAMILY --size N [--std-mocks] [-o FILE]
+
+Each family is one coroutine whose shape makes a naive analysis slow or its
+output large while clang parses it in well under a second (issue 16). N is
+the family's one size parameter:
+
+  await-nesting  N nested awaits in one expression, no mutex at all:
+                 int x = co_await send(co_await send(... send(a) ...));
+  try-nesting    N nested try blocks, each holding a std::lock_guard on its
+                 own mutex across a co_await before opening the next level
+  state-machine  read-release-write on a protocol state machine:
+                 for (;;) switch (st) with N cases, each reading v_i under m,
+                 releasing m across a co_await and writing v_i = r + 1 under
+                 m again (one stale write per case)
+  goto-mesh      N labels, each reading v_i under m, releasing m (once
+                 around a goto), awaiting, writing v_i back under m, then
+                 jumping to one of three other labels
+  guards-awaits  N std::lock_guards on N mutexes held across N awaits: one
+                 sync-lock-across-suspend finding per (guard, await) pair
+                 today, N * N (the output is the cost)
+
+The TU includes <coroutine> and <mutex> (real libstdc++), or with
+--std-mocks declares the few std lock types it uses instead (fast to parse;
+for smoke runs and the lit fixtures). The task type is bench/gen_stress.py's.
+The output depends only on the arguments.
+"""
+import argparse
+import os
+import sys
+
+sys.dont_write_bytecode = True  # No __pycache__ in the source tree.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_stress import STD_HEADERS, STD_MOCKS, TASK_TYPE  # noqa: E402
+
+
+def mutexes(n):
+    return [f"std::mutex m{i};" for i in range(n)]
+
+
+def values(n):
+    return [f"int v{i};" for i in range(n)]
+
+
+def await_nesting(n):
+    expr = "a"
+    for _ in range(n):
+        expr = f"co_await send({expr})"
+    return [], ["coro::task<> nested(int a) {",
+                f"  int x = {expr};",
+                "  co_await send(x);",
+                "}"]
+
+
+def try_nesting(n):
+    body = []
+    for i in range(n):
+        pad = "  " * (2 * i + 1)
+        body += [f"{pad}try {{",
+                 f"{pad}  std::lock_guard<std::mutex> g{i}(m{i});",
+                 f"{pad}  co_await send({i});"]
+    for i in reversed(range(n)):
+        pad = "  " * (2 * i + 1)
+        body += [f"{pad}}} catch (...) {{", f"{pad}}}"]
+    return mutexes(n), ["coro::task<> nested() {", *body, "}"]
+
+
+def state_machine(n):
+    body = ["coro::task<> machine(int st) {",
+            "  for (;;) {",
+            "    switch (st) {"]
+    for i in range(n):
+        body += [f"    case {i}: {{",
+                 "      m.lock();",
+                 f"      int r = v{i};",
+                 "      m.unlock();",
+                 "      co_await send(r);",
+                 "      m.lock();",
+                 f"      v{i} = r + 1;",
+                 "      m.unlock();",
+                 f"      st = next({i});",
+                 "      break;",
+                 "    }"]
+    body += ["    }", "  }", "}"]
+    return ["std::mutex m;", *values(n)], body
+
+
+def goto_mesh(n):
+    body = ["coro::task<> mesh(int r) {"]
+    for i in range(n):
+        # Three targets spread over the mesh, so that every label has
+        # several predecessors and the loops through it are long.
+        a, b, c = (i * 7 + 3) % n, (i * 13 + 5) % n, (i + 1) % n
+        body += [f"L{i}:",
+                 "  m.lock();",
+                 f"  r += v{i};",
+                 f"  if (r == {i}) {{",
+                 "    m.unlock();",
+                 f"    goto L{a};",
+                 "  }",
+                 "  m.unlock();",
+                 "  co_await send(r);",
+                 "  m.lock();",
+                 f"  v{i} = r;",
+                 "  m.unlock();",
+                 f"  if (next({i}) == 0)",
+                 f"    goto L{b};",
+                 f"  if (next({i}) < 0)",
+                 "    co_return;",
+                 f"  goto L{c};"]
+    body.append("}")
+    return ["std::mutex m;", *values(n)], body
+
+
+def guards_awaits(n):
+    body = ["coro::task<> held() {"]
+    body += [f"  std::lock_guard<std::mutex> g{i}(m{i});" for i in range(n)]
+    body += [f"  co_await send({i});" for i in range(n)]
+    body.append("}")
+    return mutexes(n), body
+
+
+FAMILIES = {
+    "await-nesting": await_nesting,
+    "try-nesting": try_nesting,
+    "state-machine": state_machine,
+    "goto-mesh": goto_mesh,
+    "guards-awaits": guards_awaits,
+}
+
+
+def generate(family, size, std_mocks=False):
+    args = f"--family {family} --size {size}" + (" --std-mocks" if std_mocks
+                                                  else "")
+    globals_, body = FAMILIES[family](size)
+    out = [f"// Generated by bench/gen_adversarial.py {args}; do not edit.",
+           (STD_MOCKS if std_mocks else STD_HEADERS).rstrip("\n"),
+           "",
+           "namespace coro {",
+           TASK_TYPE.rstrip("\n"),
+           "} // namespace coro",
+           "",
+           "coro::task<int> send(int);",
+           "int next(int);",
+           *globals_,
+           "",
+           *body]
+    return "\n".join(out) + "\n"
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--family", required=True, choices=sorted(FAMILIES))
+    p.add_argument("--size", type=int, required=True)
+    p.add_argument("--std-mocks", action="store_true",
+                   help="declare the few std lock types used instead of "
+                   "including <mutex> (fast to parse)")
+    p.add_argument("-o", "--output", default="-")
+    a = p.parse_args()
+    if a.size < 1:
+        p.error("--size must be at least 1")
+    text = generate(a.family, a.size, a.std_mocks)
+    if a.output == "-":
+        sys.stdout.write(text)
+    else:
+        with open(a.output, "w") as f:
+            f.write(text)
+
+
+if __name__ == "__main__":
+    main()
