@@ -677,13 +677,21 @@ template <typename FlowFn>
 void StaleWriteAnalysis::leave(const CFGBlock &Block, State &Exit,
                                FlowFn Flow) {
   std::vector<PendingKey> Revalidated = onCondition(Block, Exit);
-  unsigned Index = 0;
+  // The last edge takes the exit state itself: copies of the state are most
+  // of the cost on tall lattices (a goto mesh's taints).
+  unsigned Last = 0, Index = 0;
+  for (const CFGBlock::AdjacentBlock &Succ : Block.succs()) {
+    if (Succ.getReachableBlock())
+      Last = Index;
+    ++Index;
+  }
+  Index = 0;
   for (const CFGBlock::AdjacentBlock &Succ : Block.succs()) {
     unsigned ThisIndex = Index++;
     const CFGBlock *Next = Succ.getReachableBlock();
     if (!Next)
       continue;
-    State Edge = Exit;
+    State Edge = ThisIndex == Last ? std::move(Exit) : Exit;
     for (const PendingKey &Key : Revalidated) {
       auto &Checks = Edge.Pending[Key].Checks;
       llvm::erase_if(Checks,
