@@ -9,8 +9,9 @@
 
 namespace corolock {
 
-/// Reports a suspension that awaits I/O while an async mutex is held, when
-/// the same mutex also has critical sections without I/O that must wait.
+/// Reports a holder of an async mutex in a coroutine that awaits I/O while
+/// holding it, once, when the same mutex also has critical sections without
+/// I/O that must wait.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/corolock-async-lock-across-io.md
@@ -32,6 +33,15 @@ private:
     bool hasIo() const;
   };
   void reportMutex(const clang::ValueDecl *Mutex, IoAwaitClassifier &IoAwaits);
+  /// One finding: a holder of \p Mutex in one coroutine, at its first I/O
+  /// suspension, with \p Waiting sections without I/O, \p Short the first.
+  void reportHolder(const clang::ValueDecl *Mutex,
+                    llvm::ArrayRef<const IoSection *> Entries,
+                    const CriticalSection &Short, unsigned Waiting,
+                    IoAwaitClassifier &IoAwaits);
+  void noteIoPath(const clang::CoroutineSuspendExpr &Await,
+                  const clang::FunctionDecl &Operation,
+                  IoAwaitClassifier &IoAwaits);
 
   std::string IoFunctions;
   std::string AllowedMutexesOption;

@@ -126,4 +126,42 @@ LockDescription describeLock(const LockFact &Lock, const ASTContext &Context) {
   return D;
 }
 
+SourceLocation explanationLoc(SourceLocation Where, const ASTContext &Context) {
+  return Context.getSourceManager().getFileLoc(Where);
+}
+
+std::string documentationPath(StringRef CheckName) {
+  return ("docs/checks/" + CheckName + ".md").str();
+}
+
+void forListedNotes(size_t Count,
+                    llvm::function_ref<void(size_t I, unsigned Rest)> Note) {
+  size_t Shown = Count <= MaxListedNotes ? Count : MaxListedNotes - 1;
+  for (size_t I = 0; I < Shown; ++I)
+    Note(I, 0);
+  if (Shown < Count)
+    Note(Shown, static_cast<unsigned>(Count - Shown - 1));
+}
+
+std::string throughParameter(const CriticalSection &Section) {
+  if (Section.BoundThrough.empty())
+    return "";
+  return " through parameter '" +
+         Section.BoundThrough.front().Parameter->getNameAsString() + "'";
+}
+
+void noteBindings(tidy::ClangTidyCheck &Check, const CriticalSection &Section,
+                  const ASTContext &Context) {
+  for (const MutexBinding &Binding : Section.BoundThrough) {
+    const auto *Function =
+        cast<FunctionDecl>(Binding.Parameter->getDeclContext());
+    const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+    Check.diag(Binding.Argument->getExprLoc(),
+               "'%0' is passed here to parameter %1 of %select{%3|a lambda}2",
+               DiagnosticIDs::Note)
+        << spelling(Binding.Argument, Context) << Binding.Parameter
+        << (Method && Method->getParent()->isLambda()) << Function;
+  }
+}
+
 } // namespace corolock

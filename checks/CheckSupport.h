@@ -55,6 +55,37 @@ LockDescription describeLock(const LockFact &Lock,
 /// The source text of \p E as written, or its pretty-printed form.
 std::string spelling(const clang::Expr *E, const clang::ASTContext &Context);
 
+/// " through parameter 'm'" when \p Section locks a mutex parameter that
+/// CriticalSectionsByMutex::bindParameters counts for the mutex passed to
+/// it, else "".
+std::string throughParameter(const CriticalSection &Section);
+
+/// A note at each argument that binds the parameter \p Section locks to the
+/// mutex it is counted for: the parameter's own first.
+void noteBindings(clang::tidy::ClangTidyCheck &Check,
+                  const CriticalSection &Section,
+                  const clang::ASTContext &Context);
+
+/// Where the note that explains a finding at \p Where goes: the same place,
+/// but out of macros, whose expansion notes it does not need to repeat.
+clang::SourceLocation explanationLoc(clang::SourceLocation Where,
+                                     const clang::ASTContext &Context);
+
+/// Where a finding's explanation sends the reader: the check's page in the
+/// documentation. clang-tidy links no documentation of a plugin's checks.
+std::string documentationPath(llvm::StringRef CheckName);
+
+/// At most this many notes list the places of one kind in a finding (where
+/// a lock is taken, the other suspension points it is held across): the
+/// output stays linear in the code however many places there are.
+constexpr size_t MaxListedNotes = 4;
+
+/// Calls \p Note(I, Rest) for the first \p Count places that get a note: all
+/// of them, up to MaxListedNotes; else MaxListedNotes - 1 with Rest = 0, and
+/// a last one that stands for itself and the Rest after it.
+void forListedNotes(size_t Count,
+                    llvm::function_ref<void(size_t I, unsigned Rest)> Note);
+
 } // namespace corolock
 
 #endif // COROLOCK_CHECKS_CHECKSUPPORT_H

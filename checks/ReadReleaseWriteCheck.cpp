@@ -49,12 +49,14 @@ void ReadReleaseWriteCheck::report(const StaleWrite &Write,
   std::string Basis = spelling(Write.Basis, Context);
   std::string Mutex = mutexName(Write.Mutex, Context);
   StringRef Keyword = suspensionKeyword(*Write.Suspension);
-  diag(Where, "'%0' is written under '%1' based on '%2' read before a '%3' "
-              "that ran without '%1'; another coroutine may have changed "
-              "'%0' meanwhile: re-check it under '%1' before writing, or "
-              "serialize the whole operation with an async mutex held "
-              "across it")
+  diag(Where, "'%0' is written under '%1' based on '%2' read before a '%3'")
       << Written << Mutex << Basis << Keyword;
+  diag(explanationLoc(Where, Context),
+       "another coroutine may have changed '%0' while this one was "
+       "suspended: re-check it under '%1' before writing, or serialize the "
+       "whole operation with an async mutex held across it; see %2",
+       DiagnosticIDs::Note)
+      << Written << Mutex << documentationPath(getID());
   diag(BasisLoc,
        "'%0' read here under '%1'; %select{the written value is computed "
        "from it|whether the write happens depends on it}2",

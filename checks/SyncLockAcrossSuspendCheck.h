@@ -9,8 +9,9 @@
 
 namespace corolock {
 
-/// Warns at each suspension point of a coroutine where a sync (thread-
-/// blocking) lock is possibly held.
+/// Warns once per holder of a sync (thread-blocking) lock in a coroutine, at
+/// the first suspension point where the lock is possibly held, with a note at
+/// each other one.
 ///
 /// For the user-facing documentation see:
 /// docs/checks/corolock-sync-lock-across-suspend.md
@@ -24,10 +25,14 @@ public:
   void onEndOfTranslationUnit() override { Reported.clear(); }
 
 private:
-  void report(const clang::CoroutineSuspendExpr &Suspension,
-              const LockFact &Lock, const clang::ASTContext &Context);
-  void noteAcquisitions(llvm::ArrayRef<clang::SourceLocation> Acquisitions,
-                        llvm::StringRef Mutex);
+  /// A holder of a lock and the suspension points where it holds it.
+  struct Finding;
+
+  void report(llvm::ArrayRef<SuspensionPointLocks> Points,
+              const clang::ASTContext &Context);
+  void report(const Finding &F, const clang::ASTContext &Context);
+  void noteAcquisitions(const Finding &F, const clang::ASTContext &Context);
+  void noteOtherSuspensions(const Finding &F, const clang::ASTContext &Context);
 
   bool StrictMode;
   /// Template instantiations share source locations: report each once.

@@ -1,6 +1,7 @@
 //===--- UnnecessaryAsyncMutexCheck.cpp - corolock ------------------------===//
 
 #include "UnnecessaryAsyncMutexCheck.h"
+#include "CheckSupport.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
@@ -72,7 +73,7 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
       continue;
     // What would do instead: an atomic, a reader/writer mutex when some
     // section reads shared, or a plain mutex.
-    enum { PlainMutex, SharedMutex, Atomic } Replacement = PlainMutex;
+    Alternative Replacement = PlainMutex;
     if (llvm::all_of(All, [&](const CriticalSection &S) {
           return LoneIntegerUpdate(S);
         }))
@@ -81,22 +82,71 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
                return S.Mode != LockMode::Exclusive;
              }))
       Replacement = SharedMutex;
-    for (const CriticalSection &Section : All) {
-      diag(Section.Acquisition,
-           "async mutex %0 is never held across a suspension point; "
-           "%select{a std::mutex|a std::shared_mutex|a std::atomic for this "
-           "lone integer update}1 would do, without suspending and "
-           "rescheduling the coroutine to lock it")
-          << Mutex << Replacement;
-      diag(Mutex->getLocation(),
-           "%0 declared here; %1 critical section%s1 examined in this "
-           "translation unit, none suspends while holding it",
-           DiagnosticIDs::Note)
-          << Mutex << static_cast<unsigned>(All.size());
-    }
+    reportMutex(Mutex, All, Replacement);
   }
   Sections.clear();
   Context = nullptr;
+}
+
+/// One finding per mutex: at its declaration when the main file declares it,
+/// else at its first critical section in the main file (or at all); a note
+/// at each (other) critical section.
+void UnnecessaryAsyncMutexCheck::reportMutex(
+    const ValueDecl *Mutex, llvm::ArrayRef<CriticalSection> All,
+    Alternative Replacement) {
+  const SourceManager &SM = Context->getSourceManager();
+  auto InMainFile = [&](SourceLocation L) {
+    return SM.isInMainFile(SM.getExpansionLoc(L));
+  };
+  llvm::SmallVector<const CriticalSection *, 4> InOrder;
+  for (const CriticalSection &Section : All)
+    InOrder.push_back(&Section);
+  llvm::sort(InOrder, [&](const CriticalSection *A, const CriticalSection *B) {
+    return SM.isBeforeInTranslationUnit(A->Acquisition, B->Acquisition);
+  });
+  // A global declared in a header may be defined here.
+  SourceLocation Declared = Mutex->getLocation();
+  if (const auto *Var = dyn_cast<VarDecl>(Mutex); Var && !InMainFile(Declared))
+    for (const VarDecl *Redeclaration : Var->redecls())
+      if (InMainFile(Redeclaration->getLocation())) {
+        Declared = Redeclaration->getLocation();
+        break;
+      }
+  const CriticalSection *AtSection = nullptr;
+  if (!InMainFile(Declared)) {
+    auto It = llvm::find_if(InOrder, [&](const CriticalSection *S) {
+      return InMainFile(S->Acquisition);
+    });
+    AtSection = It == InOrder.end() ? InOrder.front() : *It;
+  }
+  SourceLocation Where = AtSection ? AtSection->Acquisition : Declared;
+  auto Count = static_cast<unsigned>(All.size());
+  diag(Where, "async mutex %0 is never held across a suspension point")
+      << Mutex;
+  diag(explanationLoc(Where, *Context),
+       "its %0 critical section%s0 in this translation unit never "
+       "suspend%select{s|}1 while holding it%select{|, and each only updates "
+       "one integer}2: %select{a std::mutex|a std::shared_mutex|a "
+       "std::atomic}3 would do, without suspending and rescheduling the "
+       "coroutine to lock it; see %4",
+       DiagnosticIDs::Note)
+      << Count << (Count != 1) << (Replacement == Atomic) << Replacement
+      << documentationPath(getID());
+  if (AtSection)
+    diag(Mutex->getLocation(), "%0 declared here", DiagnosticIDs::Note)
+        << Mutex;
+  llvm::erase(InOrder, AtSection);
+  llvm::ArrayRef<const CriticalSection *> Others = InOrder;
+  forListedNotes(Others.size(), [&](size_t I, unsigned Rest) {
+    const CriticalSection &Section = *Others[I];
+    diag(Section.Acquisition,
+         "async mutex %0 locked here%1 and released without "
+         "suspending%select{|, as at "
+         "%3 other places}2",
+         DiagnosticIDs::Note)
+        << Mutex << throughParameter(Section) << (Rest != 0) << Rest;
+    noteBindings(*this, Section, *Context);
+  });
 }
 
 } // namespace corolock

@@ -24,6 +24,11 @@ public:
 
 private:
   bool isJudged(const clang::ValueDecl *Mutex, const MutexFlow &Flow) const;
+  /// What would do instead of the async mutex.
+  enum Alternative { PlainMutex, SharedMutex, Atomic };
+  void reportMutex(const clang::ValueDecl *Mutex,
+                   llvm::ArrayRef<CriticalSection> All,
+                   Alternative Replacement);
 
   bool IncludeHeaderMutexes;
   CriticalSectionsByMutex Sections;

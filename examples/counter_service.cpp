@@ -2,8 +2,8 @@
 // guards the table with a folly::coro::Mutex, but no critical section on it
 // ever suspends: every lock pays for an awaitable and, under contention, for
 // suspending the coroutine and scheduling it again, to protect a map update.
-// corolock reports both acquisitions. HitCounterFixed uses a std::mutex and
-// plain functions, and is not reported.
+// corolock reports the mutex, with a note at each acquisition.
+// HitCounterFixed uses a std::mutex and plain functions, and is not reported.
 //
 //   build/llvm-19/bin/corolock examples/*.cpp
 

@@ -29,14 +29,16 @@ public:
 
 class Proxy {
 public:
-  // Reported: the coroutine suspends with routes_mu_ locked. It may resume on
-  // another thread, where ~lock_guard unlocks a std::mutex it does not own
-  // (undefined behaviour); until then every other request blocks its thread
-  // in the lock_guard constructor for a whole upstream round trip.
+  // Reported, once for the guard (the retry gets a note): the coroutine may
+  // resume on another thread, where ~lock_guard unlocks a std::mutex it does
+  // not own (undefined behaviour); until then other requests block their
+  // thread in the lock_guard constructor for a whole upstream round trip.
   task<Response> handle(Request req) {
     std::lock_guard<std::mutex> lk(routes_mu_);
     const std::string &upstream = routes_.at(req.path);
     Response resp = co_await client_.perform(upstream, req);
+    if (resp.status == 503)
+      resp = co_await client_.perform(upstream, req);
     co_return resp;
   }
 

@@ -399,6 +399,8 @@ private:
       auto &Known = Flow.PassedTo[Param.getLocation()];
       if (!llvm::is_contained(Known, Bound))
         Known.push_back(Bound);
+      Flow.Arguments.try_emplace({Param.getLocation(), Bound},
+                                 MutexBinding{Arg, &Param});
     }
     return true;
   }
@@ -511,11 +513,14 @@ void CriticalSectionsByMutex::bindParameters(const MutexFlow &Flow) {
       continue;
     std::vector<CriticalSection> Moved = Sections[M];
     remove(M);
-    for (const ValueDecl *Root : Roots)
+    for (const ValueDecl *Root : Roots) {
+      llvm::SmallVector<MutexBinding, 1> Path = Flow.bindingPath(M, Root);
       for (CriticalSection Section : Moved) {
         Section.Mutex = Root;
+        Section.BoundThrough = Path;
         add(std::move(Section));
       }
+    }
   }
 }
 
@@ -548,6 +553,32 @@ MutexFlow::roots(const ValueDecl *M) const {
     llvm::append_range(Worklist, PassedTo.find(D->getLocation())->second);
   }
   return Roots;
+}
+
+llvm::SmallVector<MutexBinding, 1>
+MutexFlow::bindingPath(const ValueDecl *M, const ValueDecl *Root) const {
+  // Breadth first from M, each declaration reached once, with the binding
+  // that reached it.
+  llvm::DenseMap<const ValueDecl *, std::pair<const ValueDecl *, MutexBinding>>
+      ReachedFrom;
+  llvm::SmallVector<const ValueDecl *, 4> Queue = {M};
+  for (size_t I = 0; I < Queue.size() && !ReachedFrom.count(Root); ++I) {
+    const ValueDecl *D = Queue[I];
+    if (!binds(D))
+      continue;
+    SourceLocation Loc = D->getLocation();
+    for (const ValueDecl *Passed : PassedTo.find(Loc)->second)
+      if (Passed != M &&
+          ReachedFrom.try_emplace(Passed, D, Arguments.lookup({Loc, Passed}))
+              .second)
+        Queue.push_back(Passed);
+  }
+  llvm::SmallVector<MutexBinding, 1> Path;
+  for (auto It = ReachedFrom.find(Root); It != ReachedFrom.end();
+       It = ReachedFrom.find(It->second.first))
+    Path.push_back(It->second.second);
+  std::reverse(Path.begin(), Path.end());
+  return Path;
 }
 
 MutexFlow analyzeMutexFlow(ASTContext &Context, const LockModel &Model) {

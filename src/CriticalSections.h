@@ -17,6 +17,13 @@ namespace corolock {
 
 class StmtParents;
 
+/// An argument that passes a mutex by reference or pointer to a mutex
+/// parameter (`refresh(g_mu)` binds `task<> refresh(Mutex &m)`'s 'm').
+struct MutexBinding {
+  const clang::Expr *Argument = nullptr;
+  const clang::ParmVarDecl *Parameter = nullptr;
+};
+
 struct CriticalSection {
   const clang::FunctionDecl *Function = nullptr;
   /// The locked mutex's declaration (a field, a global or static, a local);
@@ -42,6 +49,11 @@ struct CriticalSection {
   /// (`co_return std::move(lk);`, `keep(std::move(lk));`): its new owner
   /// may hold it across suspension points out of sight.
   std::vector<const clang::Stmt *> MovedOut;
+  /// For a section taken through a mutex parameter and counted for the
+  /// mutex a call passes to it (CriticalSectionsByMutex::bindParameters):
+  /// the arguments that bind it, the parameter's own first, then each
+  /// parameter's passed on, up to the argument that names Mutex.
+  llvm::SmallVector<MutexBinding, 1> BoundThrough;
 };
 
 /// The critical sections of \p Coroutine, whose held locks are \p Locks, one
@@ -108,6 +120,11 @@ struct MutexFlow {
   llvm::DenseMap<clang::SourceLocation,
                  llvm::SmallVector<const clang::ValueDecl *, 2>>
       PassedTo;
+  /// The first argument that passes each of those mutexes to the parameter
+  /// at the location.
+  llvm::DenseMap<std::pair<clang::SourceLocation, const clang::ValueDecl *>,
+                 MutexBinding>
+      Arguments;
 
   /// Whether \p M, or the declaration at its location, escapes.
   bool escapes(const clang::ValueDecl *M) const;
@@ -117,6 +134,10 @@ struct MutexFlow {
   /// mutexes passed to it, resolved in turn.
   llvm::SmallVector<const clang::ValueDecl *, 2>
   roots(const clang::ValueDecl *M) const;
+  /// The arguments through which the parameter \p M stands for \p Root, one
+  /// of its roots: the one binding \p M first; empty if there are none.
+  llvm::SmallVector<MutexBinding, 1>
+  bindingPath(const clang::ValueDecl *M, const clang::ValueDecl *Root) const;
 };
 
 MutexFlow analyzeMutexFlow(clang::ASTContext &Context, const LockModel &Model);

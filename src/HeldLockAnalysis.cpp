@@ -1106,4 +1106,30 @@ HeldLockResult analyzeHeldLocks(const FunctionDecl &Coroutine,
       .run(Graph);
 }
 
+bool acquiredInPreviousIteration(SourceLocation Acquisition,
+                                 const CoroutineSuspendExpr &Suspension,
+                                 const SourceManager &SM) {
+  // The end: a lock taken in the awaited expression is taken before the
+  // suspension.
+  SourceLocation Await = Suspension.getEndLoc();
+  // Both in one macro expansion (`LOCKED_SEND(mu, x)`): in the order the
+  // macro's definition spells them.
+  SourceLocation A = SM.getExpansionLoc(Acquisition);
+  SourceLocation B = SM.getExpansionLoc(Await);
+  if (A == B) {
+    A = SM.getSpellingLoc(Acquisition);
+    B = SM.getSpellingLoc(Await);
+  }
+  return !SM.isBeforeInTranslationUnit(A, B);
+}
+
+bool heldFromPreviousIteration(const LockFact &Lock,
+                               const CoroutineSuspendExpr &Suspension,
+                               const SourceManager &SM) {
+  return Lock.Owned == Ownership::MaybeHeld &&
+         llvm::any_of(Lock.Acquisitions, [&](SourceLocation L) {
+           return acquiredInPreviousIteration(L, Suspension, SM);
+         });
+}
+
 } // namespace corolock

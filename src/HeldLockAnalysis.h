@@ -79,6 +79,22 @@ HeldLockResult analyzeHeldLocks(const clang::FunctionDecl &Coroutine,
                                 const StmtParents &Parents,
                                 const TryBlocks &Tries);
 
+/// Whether a lock acquired at \p Acquisition and held at \p Suspension can
+/// only be held there since a previous iteration of a loop (or a backward
+/// goto): the acquisition is not before the end of the suspension's
+/// expression in source order, so every path from it to the suspension jumps
+/// back.
+bool acquiredInPreviousIteration(clang::SourceLocation Acquisition,
+                                 const clang::CoroutineSuspendExpr &Suspension,
+                                 const clang::SourceManager &SM);
+
+/// Whether \p Lock is possibly held at \p Suspension because some iteration
+/// before may have left it locked: not held on every path, and acquired in a
+/// previous iteration.
+bool heldFromPreviousIteration(const LockFact &Lock,
+                               const clang::CoroutineSuspendExpr &Suspension,
+                               const clang::SourceManager &SM);
+
 } // namespace corolock
 
 #endif // COROLOCK_HELDLOCKANALYSIS_H

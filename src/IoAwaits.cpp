@@ -76,47 +76,63 @@ IoAwaitClassifier::create(StringRef IoFunctions,
 
 const FunctionDecl *
 IoAwaitClassifier::awaitedIo(const CoroutineSuspendExpr *S) {
-  return awaitedIo(S, MaxDepth);
+  return awaitedIo(S, MaxDepth).first;
 }
 
-const FunctionDecl *IoAwaitClassifier::awaitedIo(const CoroutineSuspendExpr *S,
-                                                 unsigned Depth) {
+llvm::SmallVector<IoAwaitClassifier::Step, 2>
+IoAwaitClassifier::ioPath(const CoroutineSuspendExpr *S) {
+  llvm::SmallVector<Step, 2> Path;
+  for (unsigned Depth = MaxDepth; S && Depth > 0; --Depth) {
+    const FunctionDecl *Through = awaitedIo(S, Depth).second;
+    if (!Through)
+      break;
+    // Answered by the cache: awaitedIo just looked into it at this depth.
+    S = Callees.lookup({Through, Depth}).Await;
+    Path.push_back({Through, S});
+  }
+  return Path;
+}
+
+std::pair<const FunctionDecl *, const FunctionDecl *>
+IoAwaitClassifier::awaitedIo(const CoroutineSuspendExpr *S, unsigned Depth) {
   const Expr *Operand = S->getOperand();
   while (const FunctionDecl *Callee = awaitedCallee(Operand)) {
     if (IoFunctions.matches(Callee))
-      return Callee;
-    if (const FunctionDecl *Io = ioInCallee(Callee, Depth))
-      return Io;
+      return {Callee, nullptr};
+    const FunctionDecl *Definition = nullptr;
+    if (const FunctionDecl *Io = ioInCallee(Callee, Depth, Definition).Io)
+      return {Io, Definition};
     // `co_await read(sock).via(ex)`: the awaitable came from another call.
     const auto *Member = dyn_cast<CXXMemberCallExpr>(Operand->IgnoreImplicit());
     Operand = Member ? Member->getImplicitObjectArgument() : nullptr;
   }
-  return nullptr;
+  return {nullptr, nullptr};
 }
 
 /// The I/O a coroutine defined in this translation unit awaits, if any.
-const FunctionDecl *IoAwaitClassifier::ioInCallee(const FunctionDecl *Callee,
-                                                  unsigned Depth) {
-  const FunctionDecl *Definition = nullptr;
+IoAwaitClassifier::CalleeIo
+IoAwaitClassifier::ioInCallee(const FunctionDecl *Callee, unsigned Depth,
+                              const FunctionDecl *&Definition) {
   if (Depth == 0 || !Callee->hasBody(Definition) ||
       !isa_and_nonnull<CoroutineBodyStmt>(Definition->getBody()))
-    return nullptr;
+    return {};
   // Keyed by the depth left too: an answer cut short by the bound (or by a
   // recursive call, which the bound also ends) must not answer a query with
   // more depth left, or the result would depend on the order of queries.
   auto Key = std::make_pair(Definition, Depth);
   if (auto It = Callees.find(Key); It != Callees.end())
     return It->second;
-  const FunctionDecl *Result = nullptr;
+  CalleeIo Result;
   SuspensionCollector Collector;
   Collector.TraverseStmt(
       cast<CoroutineBodyStmt>(Definition->getBody())->getBody());
   for (const CoroutineSuspendExpr *Inner : Collector.Found) {
     if (!Suspensions->asSuspensionPoint(Inner))
       continue;
-    Result = awaitedIo(Inner, Depth - 1);
-    if (Result)
+    if (const FunctionDecl *Io = awaitedIo(Inner, Depth - 1).first) {
+      Result = {Io, Inner};
       break;
+    }
   }
   Callees[Key] = Result;
   return Result;

@@ -27,6 +27,16 @@ public:
   /// it calls that waits for I/O), or null.
   const clang::FunctionDecl *awaitedIo(const clang::CoroutineSuspendExpr *S);
 
+  /// A suspension point in a coroutine that \p S awaits, on the way to the
+  /// I/O: \p Coroutine awaits the I/O, or the next step's coroutine, there.
+  struct Step {
+    const clang::FunctionDecl *Coroutine;
+    const clang::CoroutineSuspendExpr *Await;
+  };
+  /// The steps from \p S to the I/O awaitedIo finds, outermost first; none
+  /// when \p S awaits it directly, or awaits no I/O.
+  llvm::SmallVector<Step, 2> ioPath(const clang::CoroutineSuspendExpr *S);
+
   /// How many coroutine calls deep awaitedIo looks.
   static constexpr unsigned MaxDepth = 4;
 
@@ -35,17 +45,24 @@ private:
                     const SuspensionPointClassifier &Suspensions)
       : IoFunctions(std::move(IoFunctions)), Suspensions(&Suspensions) {}
 
-  const clang::FunctionDecl *awaitedIo(const clang::CoroutineSuspendExpr *S,
-                                       unsigned Depth);
-  const clang::FunctionDecl *ioInCallee(const clang::FunctionDecl *Callee,
-                                        unsigned Depth);
+  /// The I/O a coroutine awaits, and the suspension point in its body that
+  /// awaits it (directly or through another coroutine).
+  struct CalleeIo {
+    const clang::FunctionDecl *Io = nullptr;
+    const clang::CoroutineSuspendExpr *Await = nullptr;
+  };
+  /// The I/O \p S awaits within \p Depth coroutine calls, and the definition
+  /// of the coroutine it awaits through (null when it awaits it directly).
+  std::pair<const clang::FunctionDecl *, const clang::FunctionDecl *>
+  awaitedIo(const clang::CoroutineSuspendExpr *S, unsigned Depth);
+  CalleeIo ioInCallee(const clang::FunctionDecl *Callee, unsigned Depth,
+                      const clang::FunctionDecl *&Definition);
 
   NameMatcher IoFunctions;
   const SuspensionPointClassifier *Suspensions;
   /// Coroutines already looked into, with the depth that was left: the I/O
-  /// they await within it, or null.
-  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
-                 const clang::FunctionDecl *>
+  /// they await within it, if any.
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, CalleeIo>
       Callees;
 };
 

@@ -21,8 +21,9 @@ struct Session {
   task<void> slow() {
     auto lk = co_await mu_.scoped_lock_async();
     co_await folly::coro::sleep(std::chrono::milliseconds(5));
-    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held; 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:10: note: 'mu_' locked here
+    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:5: note: 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:10: note: async mutex 'mu_' locked here
     // CHECK-NOTES-DEFAULT: :[[@LINE+3]]:10: note: a critical section on 'mu_' without I/O, which waits behind it
   }
   task<void> fast() {
@@ -32,11 +33,13 @@ struct Session {
   static task<void> slow_registry() {
     auto lk = co_await registry_mu_.scoped_lock_async();
     co_await folly::coro::sleep(std::chrono::milliseconds(5));
-    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'registry_mu_' is held; 1 critical section on 'registry_mu_' without I/O waits for the round trip too: release 'registry_mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:10: note: 'registry_mu_' locked here
-    // CHECK-NOTES-DEFAULT: :[[@LINE+6]]:10: note: a critical section on 'registry_mu_' without I/O, which waits behind it
-    // CHECK-NOTES-SESSION: :[[@LINE-4]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'registry_mu_' is held; 1 critical section on 'registry_mu_' without I/O waits for the round trip too: release 'registry_mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES-SESSION: :[[@LINE-6]]:10: note: 'registry_mu_' locked here
+    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'registry_mu_' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:5: note: 1 critical section on 'registry_mu_' without I/O waits for the round trip too: release 'registry_mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:10: note: async mutex 'registry_mu_' locked here
+    // CHECK-NOTES-DEFAULT: :[[@LINE+7]]:10: note: a critical section on 'registry_mu_' without I/O, which waits behind it
+    // CHECK-NOTES-SESSION: :[[@LINE-5]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'registry_mu_' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES-SESSION: :[[@LINE-6]]:5: note: 1 critical section on 'registry_mu_' without I/O waits for the round trip too: release 'registry_mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES-SESSION: :[[@LINE-8]]:10: note: async mutex 'registry_mu_' locked here
     // CHECK-NOTES-SESSION: :[[@LINE+3]]:10: note: a critical section on 'registry_mu_' without I/O, which waits behind it
   }
   static task<void> fast_registry() {
@@ -52,11 +55,13 @@ cppcoro::async_mutex g_io_mu;
 task<void> slow_global() {
   auto lk = co_await g_io_mu.scoped_lock_async();
   co_await folly::coro::sleep(std::chrono::milliseconds(5));
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'g_io_mu' is held; 1 critical section on 'g_io_mu' without I/O waits for the round trip too: release 'g_io_mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:8: note: 'g_io_mu' locked here
-  // CHECK-NOTES-DEFAULT: :[[@LINE+6]]:8: note: a critical section on 'g_io_mu' without I/O, which waits behind it
-  // CHECK-NOTES-SESSION: :[[@LINE-4]]:3: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'g_io_mu' is held; 1 critical section on 'g_io_mu' without I/O waits for the round trip too: release 'g_io_mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES-SESSION: :[[@LINE-6]]:8: note: 'g_io_mu' locked here
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'g_io_mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: 1 critical section on 'g_io_mu' without I/O waits for the round trip too: release 'g_io_mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:8: note: async mutex 'g_io_mu' locked here
+  // CHECK-NOTES-DEFAULT: :[[@LINE+7]]:8: note: a critical section on 'g_io_mu' without I/O, which waits behind it
+  // CHECK-NOTES-SESSION: :[[@LINE-5]]:3: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'g_io_mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES-SESSION: :[[@LINE-6]]:3: note: 1 critical section on 'g_io_mu' without I/O waits for the round trip too: release 'g_io_mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES-SESSION: :[[@LINE-8]]:8: note: async mutex 'g_io_mu' locked here
   // CHECK-NOTES-SESSION: :[[@LINE+3]]:8: note: a critical section on 'g_io_mu' without I/O, which waits behind it
 }
 task<void> fast_global() {
@@ -69,11 +74,13 @@ task<void> poll_once() {
   {
     auto lk = co_await local_mu.scoped_lock_async();
     co_await folly::coro::sleep(std::chrono::milliseconds(5));
-    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'local_mu' is held; 1 critical section on 'local_mu' without I/O waits for the round trip too: release 'local_mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:10: note: 'local_mu' locked here
-    // CHECK-NOTES-DEFAULT: :[[@LINE+5]]:8: note: a critical section on 'local_mu' without I/O, which waits behind it
-    // CHECK-NOTES-SESSION: :[[@LINE-4]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'local_mu' is held; 1 critical section on 'local_mu' without I/O waits for the round trip too: release 'local_mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES-SESSION: :[[@LINE-6]]:10: note: 'local_mu' locked here
+    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'local_mu' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:5: note: 1 critical section on 'local_mu' without I/O waits for the round trip too: release 'local_mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:10: note: async mutex 'local_mu' locked here
+    // CHECK-NOTES-DEFAULT: :[[@LINE+6]]:8: note: a critical section on 'local_mu' without I/O, which waits behind it
+    // CHECK-NOTES-SESSION: :[[@LINE-5]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'local_mu' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES-SESSION: :[[@LINE-6]]:5: note: 1 critical section on 'local_mu' without I/O waits for the round trip too: release 'local_mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES-SESSION: :[[@LINE-8]]:10: note: async mutex 'local_mu' locked here
     // CHECK-NOTES-SESSION: :[[@LINE+2]]:8: note: a critical section on 'local_mu' without I/O, which waits behind it
   }
   auto lk = co_await local_mu.scoped_lock_async();

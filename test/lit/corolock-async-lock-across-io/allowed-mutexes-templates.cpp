@@ -20,11 +20,13 @@ template <typename T> struct Channel {
   task<void> slow() {
     auto lk = co_await mu_.co_scoped_lock();
     co_await sleep(milliseconds(1));
-    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held; 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:10: note: 'mu_' locked here
-    // CHECK-NOTES-DEFAULT: :[[@LINE+6]]:10: note: a critical section on 'mu_' without I/O, which waits behind it
-    // CHECK-NOTES-SPECIALIZATION: :[[@LINE-4]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held; 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES-SPECIALIZATION: :[[@LINE-6]]:10: note: 'mu_' locked here
+    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:5: note: 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:10: note: async mutex 'mu_' locked here
+    // CHECK-NOTES-DEFAULT: :[[@LINE+7]]:10: note: a critical section on 'mu_' without I/O, which waits behind it
+    // CHECK-NOTES-SPECIALIZATION: :[[@LINE-5]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES-SPECIALIZATION: :[[@LINE-6]]:5: note: 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES-SPECIALIZATION: :[[@LINE-8]]:10: note: async mutex 'mu_' locked here
     // CHECK-NOTES-SPECIALIZATION: :[[@LINE+3]]:10: note: a critical section on 'mu_' without I/O, which waits behind it
   }
   task<void> fast() {
@@ -41,11 +43,13 @@ template <typename T> struct Registry {
   static task<void> slow() {
     auto lk = co_await mu_.co_scoped_lock();
     co_await sleep(milliseconds(1));
-    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held; 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:10: note: 'mu_' locked here
-    // CHECK-NOTES-DEFAULT: :[[@LINE+5]]:35: note: a critical section on 'mu_' without I/O, which waits behind it
-    // CHECK-NOTES-SPECIALIZATION: :[[@LINE-4]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held; 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES-SPECIALIZATION: :[[@LINE-6]]:10: note: 'mu_' locked here
+    // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:5: note: 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:10: note: async mutex 'mu_' locked here
+    // CHECK-NOTES-DEFAULT: :[[@LINE+6]]:35: note: a critical section on 'mu_' without I/O, which waits behind it
+    // CHECK-NOTES-SPECIALIZATION: :[[@LINE-5]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES-SPECIALIZATION: :[[@LINE-6]]:5: note: 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES-SPECIALIZATION: :[[@LINE-8]]:10: note: async mutex 'mu_' locked here
     // CHECK-NOTES-SPECIALIZATION: :[[@LINE+2]]:35: note: a critical section on 'mu_' without I/O, which waits behind it
   }
   static task<void> fast() { auto lk = co_await mu_.co_scoped_lock(); }
@@ -60,11 +64,13 @@ template <typename T> struct Outer {
     task<void> slow() {
       auto lk = co_await mu_.co_scoped_lock();
       co_await sleep(milliseconds(1));
-      // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:7: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held; 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-      // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:12: note: 'mu_' locked here
-      // CHECK-NOTES-DEFAULT: :[[@LINE+5]]:30: note: a critical section on 'mu_' without I/O, which waits behind it
-      // CHECK-NOTES-SPECIALIZATION: :[[@LINE-4]]:7: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held; 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-      // CHECK-NOTES-SPECIALIZATION: :[[@LINE-6]]:12: note: 'mu_' locked here
+      // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:7: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held [corolock-async-lock-across-io]
+      // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:7: note: 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+      // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:12: note: async mutex 'mu_' locked here
+      // CHECK-NOTES-DEFAULT: :[[@LINE+6]]:30: note: a critical section on 'mu_' without I/O, which waits behind it
+      // CHECK-NOTES-SPECIALIZATION: :[[@LINE-5]]:7: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held [corolock-async-lock-across-io]
+      // CHECK-NOTES-SPECIALIZATION: :[[@LINE-6]]:7: note: 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+      // CHECK-NOTES-SPECIALIZATION: :[[@LINE-8]]:12: note: async mutex 'mu_' locked here
       // CHECK-NOTES-SPECIALIZATION: :[[@LINE+2]]:30: note: a critical section on 'mu_' without I/O, which waits behind it
     }
     task<void> fast() { auto lk = co_await mu_.co_scoped_lock(); }

@@ -17,20 +17,20 @@ char body[512];
 asio::awaitable<void> read_message() {
   auto lk = co_await mu.co_scoped_lock();
   co_await asio::async_read(sock, asio::buffer(header, 16), asio::use_awaitable);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:8: note: 'mu' locked here
-  // CHECK-NOTES: :[[@LINE+16]]:8: note: a critical section on 'mu' without I/O, which waits behind it
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-4]]:8: note: async mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE+15]]:8: note: a critical section on 'mu' without I/O, which waits behind it
   co_await asio::async_read(sock, asio::buffer(body, 512), asio::use_awaitable);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-7]]:8: note: 'mu' locked here
-  // CHECK-NOTES: :[[@LINE+12]]:8: note: a critical section on 'mu' without I/O, which waits behind it
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: 'co_await' also waits for I/O ('asio::async_read') while async mutex 'mu' is held
 }
 
 asio::awaitable<void> write_message() {
   auto lk = co_await mu.co_scoped_lock();
   co_await asio::async_write(sock, asio::buffer(body, 512), asio::deferred);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_write') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:8: note: 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_write') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-4]]:8: note: async mutex 'mu' locked here
   // CHECK-NOTES: :[[@LINE+4]]:8: note: a critical section on 'mu' without I/O, which waits behind it
 }
 

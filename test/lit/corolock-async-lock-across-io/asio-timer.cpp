@@ -14,8 +14,9 @@ public:
     co_await mu_.co_lock();
     timer_.expires_after(period_);
     co_await timer_.async_wait(asio::use_awaitable);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('asio::basic_waitable_timer<std::chrono::steady_clock>::async_wait') while async mutex 'mu_' is held; 2 critical sections on 'mu_' without I/O wait for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-4]]:18: note: 'mu_' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('asio::basic_waitable_timer<std::chrono::steady_clock>::async_wait') while async mutex 'mu_' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 2 critical sections on 'mu_' without I/O wait for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-5]]:18: note: async mutex 'mu_' locked here
     // CHECK-NOTES: :[[@LINE+6]]:18: note: a critical section on 'mu_' without I/O, which waits behind it
     ++beats_;
     mu_.unlock();

@@ -29,8 +29,9 @@ int n = 0;
 task<void> slow() {
   co_await mu.lock_async();
   co_await sock().recv(buf, 16);
-  // CHECK-NOTES-LISTED: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('cppcoro::net::socket::recv') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES-LISTED: :[[@LINE-3]]:15: note: 'mu' locked here
+  // CHECK-NOTES-LISTED: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('cppcoro::net::socket::recv') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES-LISTED: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES-LISTED: :[[@LINE-4]]:15: note: async mutex 'mu' locked here
   // CHECK-NOTES-LISTED: :[[@LINE+5]]:15: note: a critical section on 'mu' without I/O, which waits behind it
   mu.unlock();
 }

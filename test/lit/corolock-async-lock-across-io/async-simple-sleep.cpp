@@ -15,8 +15,9 @@ Lazy<void> retry_later() {
   co_await mu.coLock();
   ++attempts;
   co_await async_simple::coro::sleep(std::chrono::milliseconds(attempts * 10));
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('async_simple::coro::sleep') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-4]]:15: note: 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('async_simple::coro::sleep') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-5]]:15: note: async mutex 'mu' locked here
   // CHECK-NOTES: :[[@LINE+5]]:8: note: a critical section on 'mu' without I/O, which waits behind it
   mu.unlock();
 }

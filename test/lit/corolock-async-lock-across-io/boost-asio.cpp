@@ -21,17 +21,19 @@ struct Connection {
   Lazy<void> receive() {
     auto lock = co_await mutex.coScopedLock();
     co_await socket.async_read_some(net::buffer(buffer, 256), net::use_awaitable);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('boost::asio::basic_stream_socket<boost::asio::ip::tcp>::async_read_some') while async mutex 'mutex' is held; 1 critical section on 'mutex' without I/O waits for the round trip too: release 'mutex' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:10: note: 'mutex' locked here
-    // CHECK-NOTES: :[[@LINE+23]]:20: note: a critical section on 'mutex' without I/O, which waits behind it
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('boost::asio::basic_stream_socket<boost::asio::ip::tcp>::async_read_some') while async mutex 'mutex' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 1 critical section on 'mutex' without I/O waits for the round trip too: release 'mutex' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-4]]:10: note: async mutex 'mutex' locked here
+    // CHECK-NOTES: :[[@LINE+25]]:20: note: a critical section on 'mutex' without I/O, which waits behind it
   }
 
   Lazy<void> send() {
     co_await mutex.coLock();
     co_await net::async_write(socket, net::buffer(buffer, 256), net::use_awaitable);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('boost::asio::async_write') while async mutex 'mutex' is held; 1 critical section on 'mutex' without I/O waits for the round trip too: release 'mutex' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:20: note: 'mutex' locked here
-    // CHECK-NOTES: :[[@LINE+15]]:20: note: a critical section on 'mutex' without I/O, which waits behind it
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('boost::asio::async_write') while async mutex 'mutex' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 1 critical section on 'mutex' without I/O waits for the round trip too: release 'mutex' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-4]]:20: note: async mutex 'mutex' locked here
+    // CHECK-NOTES: :[[@LINE+16]]:20: note: a critical section on 'mutex' without I/O, which waits behind it
     mutex.unlock();
   }
 
@@ -39,8 +41,9 @@ struct Connection {
     co_await mutex.coLock();
     retry_timer.expires_after(retries);
     co_await retry_timer.async_wait(net::use_awaitable);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('boost::asio::basic_waitable_timer<std::chrono::steady_clock>::async_wait') while async mutex 'mutex' is held; 1 critical section on 'mutex' without I/O waits for the round trip too: release 'mutex' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-4]]:20: note: 'mutex' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('boost::asio::basic_waitable_timer<std::chrono::steady_clock>::async_wait') while async mutex 'mutex' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 1 critical section on 'mutex' without I/O waits for the round trip too: release 'mutex' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-5]]:20: note: async mutex 'mutex' locked here
     // CHECK-NOTES: :[[@LINE+5]]:20: note: a critical section on 'mutex' without I/O, which waits behind it
     mutex.unlock();
   }

@@ -33,9 +33,11 @@ task<void> via_plain_function() {
 task<void> via_later_definition() {
   auto lk = co_await mu.scoped_lock_async();
   co_await local_flush();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('cppcoro::net::socket::send') while async mutex 'mu' is held; 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:8: note: 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-14]]:8: note: a critical section on 'mu' without I/O, which waits behind it
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('cppcoro::net::socket::send') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE+5]]:28: note: 'local_flush' awaits 'cppcoro::net::socket::send' here
+  // CHECK-NOTES: :[[@LINE-5]]:8: note: async mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-16]]:8: note: a critical section on 'mu' without I/O, which waits behind it
 }
 
 task<void> local_flush() { co_await sock().send(buf, 64); }

@@ -32,7 +32,8 @@ TaskStream delays() {
 Task<void> delay() {
   auto lk = co_await mu.co_scoped_lock();
   co_await folly::coro::sleep(std::chrono::milliseconds(1));
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:8: note: 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-9]]:8: note: a critical section on 'mu' without I/O, which waits behind it
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-4]]:8: note: async mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-10]]:8: note: a critical section on 'mu' without I/O, which waits behind it
 }

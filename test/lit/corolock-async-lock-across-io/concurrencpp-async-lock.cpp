@@ -19,9 +19,10 @@ struct RateLimiter {
     auto guard = co_await lock.lock(executor);
     while (tokens == 0)
       co_await timers->make_delay_object(std::chrono::milliseconds(10), executor);
-      // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'co_await' waits for I/O ('concurrencpp::timer_queue::make_delay_object') while async mutex 'lock' is held; 1 critical section on 'lock' without I/O waits for the round trip too: release 'lock' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-      // CHECK-NOTES: :[[@LINE-4]]:10: note: 'lock' locked here
-      // CHECK-NOTES: :[[@LINE+14]]:10: note: a critical section on 'lock' without I/O, which waits behind it
+      // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'co_await' waits for I/O ('concurrencpp::timer_queue::make_delay_object') while async mutex 'lock' is held [corolock-async-lock-across-io]
+      // CHECK-NOTES: :[[@LINE-2]]:7: note: 1 critical section on 'lock' without I/O waits for the round trip too: release 'lock' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+      // CHECK-NOTES: :[[@LINE-5]]:10: note: async mutex 'lock' locked here
+      // CHECK-NOTES: :[[@LINE+15]]:10: note: a critical section on 'lock' without I/O, which waits behind it
     --tokens;
   }
 
@@ -29,8 +30,9 @@ struct RateLimiter {
     concurrencpp::scoped_async_lock guard(lock, std::defer_lock);
     co_await guard.lock(executor);
     co_await timers->make_delay_object(std::chrono::milliseconds(10), executor);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('concurrencpp::timer_queue::make_delay_object') while async mutex 'lock' is held; 1 critical section on 'lock' without I/O waits for the round trip too: release 'lock' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:20: note: 'lock' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('concurrencpp::timer_queue::make_delay_object') while async mutex 'lock' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 1 critical section on 'lock' without I/O waits for the round trip too: release 'lock' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-4]]:20: note: async mutex 'lock' locked here
     // CHECK-NOTES: :[[@LINE+4]]:10: note: a critical section on 'lock' without I/O, which waits behind it
   }
 

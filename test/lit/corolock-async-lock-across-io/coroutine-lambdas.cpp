@@ -19,8 +19,9 @@ void start_workers() {
   spawn([&]() -> task<void> {
     auto lk = co_await mu.co_scoped_lock();
     co_await sleep(milliseconds(1));
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:10: note: 'mu' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-4]]:10: note: async mutex 'mu' locked here
     // CHECK-NOTES: :[[@LINE+3]]:10: note: a critical section on 'mu' without I/O, which waits behind it
   });
   spawn([&]() -> task<void> {
@@ -34,8 +35,9 @@ struct Worker {
   task<void> poll() {
     auto lk = co_await shared_mu.co_scoped_lock();
     co_await sleep(milliseconds(1));
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'shared_mu' is held; 1 critical section on 'shared_mu' without I/O waits for the round trip too: release 'shared_mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:10: note: 'shared_mu' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'shared_mu' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 1 critical section on 'shared_mu' without I/O waits for the round trip too: release 'shared_mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-4]]:10: note: async mutex 'shared_mu' locked here
     // CHECK-NOTES: :[[@LINE+3]]:10: note: a critical section on 'shared_mu' without I/O, which waits behind it
   }
   task<void> count() {

@@ -17,26 +17,29 @@ int served = 0;
 Task<void> reply(folly::coro::TransportIf &peer, folly::ByteRange data) {
   co_await mu.co_lock();
   co_await peer.write(data);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('folly::coro::TransportIf::write') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:15: note: 'mu' locked here
-  // CHECK-NOTES: :[[@LINE+23]]:15: note: a critical section on 'mu' without I/O, which waits behind it
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('folly::coro::TransportIf::write') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-4]]:15: note: async mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE+25]]:15: note: a critical section on 'mu' without I/O, which waits behind it
   mu.unlock();
 }
 
 Task<void> drain(folly::coro::Transport &peer, folly::MutableByteRange buf) {
   co_await mu.co_lock();
   co_await peer.read(buf, std::chrono::milliseconds(100));
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('folly::coro::Transport::read') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:15: note: 'mu' locked here
-  // CHECK-NOTES: :[[@LINE+14]]:15: note: a critical section on 'mu' without I/O, which waits behind it
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('folly::coro::Transport::read') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-4]]:15: note: async mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE+15]]:15: note: a critical section on 'mu' without I/O, which waits behind it
   mu.unlock();
 }
 
 Task<void> accept_next() {
   co_await mu.co_lock();
   current = co_await listener.accept();
-  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'co_await' waits for I/O ('folly::coro::ServerSocket::accept') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:15: note: 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: 'co_await' waits for I/O ('folly::coro::ServerSocket::accept') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:13: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-4]]:15: note: async mutex 'mu' locked here
   // CHECK-NOTES: :[[@LINE+5]]:15: note: a critical section on 'mu' without I/O, which waits behind it
   mu.unlock();
 }

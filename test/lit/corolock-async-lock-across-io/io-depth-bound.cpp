@@ -30,7 +30,12 @@ task<void> too_deep() {
 task<void> deep_enough() {
   auto lk = co_await mu.co_scoped_lock();
   co_await hop4();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::basic_waitable_timer<std::chrono::steady_clock>::async_wait') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:8: note: 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-9]]:8: note: a critical section on 'mu' without I/O, which waits behind it
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::basic_waitable_timer<std::chrono::steady_clock>::async_wait') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-15]]:21: note: 'hop4' awaits 'hop3' here
+  // CHECK-NOTES: :[[@LINE-17]]:21: note: 'hop3' awaits 'hop2' here
+  // CHECK-NOTES: :[[@LINE-19]]:21: note: 'hop2' awaits 'hop1' here
+  // CHECK-NOTES: :[[@LINE-21]]:21: note: 'hop1' awaits 'asio::basic_waitable_timer<std::chrono::steady_clock>::async_wait' here
+  // CHECK-NOTES: :[[@LINE-8]]:8: note: async mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-14]]:8: note: a critical section on 'mu' without I/O, which waits behind it
 }

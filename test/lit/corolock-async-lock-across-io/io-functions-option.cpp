@@ -32,16 +32,19 @@ task<rpc::Reply> call_and_count(int method) {
 task<void> refresh() {
   auto lk = co_await mu.co_scoped_lock();
   co_await stub.call(1);
-  // CHECK-NOTES-LISTED: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('rpc::Stub::call') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES-LISTED: :[[@LINE-3]]:8: note: 'mu' locked here
-  // CHECK-NOTES-LISTED: :[[@LINE+12]]:8: note: a critical section on 'mu' without I/O, which waits behind it
+  // CHECK-NOTES-LISTED: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('rpc::Stub::call') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES-LISTED: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES-LISTED: :[[@LINE-4]]:8: note: async mutex 'mu' locked here
+  // CHECK-NOTES-LISTED: :[[@LINE+14]]:8: note: a critical section on 'mu' without I/O, which waits behind it
 }
 
 task<void> refresh_counted() {
   auto lk = co_await mu.co_scoped_lock();
   co_await call_and_count(2);
-  // CHECK-NOTES-LISTED: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('rpc::Stub::call') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES-LISTED: :[[@LINE-3]]:8: note: 'mu' locked here
+  // CHECK-NOTES-LISTED: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('rpc::Stub::call') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES-LISTED: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES-LISTED: :[[@LINE-17]]:13: note: 'call_and_count' awaits 'rpc::Stub::call' here
+  // CHECK-NOTES-LISTED: :[[@LINE-5]]:8: note: async mutex 'mu' locked here
   // CHECK-NOTES-LISTED: :[[@LINE+4]]:8: note: a critical section on 'mu' without I/O, which waits behind it
 }
 

@@ -33,16 +33,21 @@ public:
   task<void> commit() {
     auto lk = co_await mu_.co_scoped_lock();
     co_await flush();
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('asio::async_write') while async mutex 'mu_' is held; 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:10: note: 'mu_' locked here
-    // CHECK-NOTES: :[[@LINE+12]]:10: note: a critical section on 'mu_' without I/O, which waits behind it
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('asio::async_write') while async mutex 'mu_' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-23]]:5: note: 'Stream::flush' awaits 'asio::async_write' here
+    // CHECK-NOTES: :[[@LINE-5]]:10: note: async mutex 'mu_' locked here
+    // CHECK-NOTES: :[[@LINE+15]]:10: note: a critical section on 'mu_' without I/O, which waits behind it
   }
 
   task<void> commit_frame() {
     auto lk = co_await mu_.co_scoped_lock();
     co_await send_frame();
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('asio::async_write') while async mutex 'mu_' is held; 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:10: note: 'mu_' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('asio::async_write') while async mutex 'mu_' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-24]]:5: note: 'Stream::send_frame' awaits 'Stream::write_header' here
+    // CHECK-NOTES: :[[@LINE-29]]:5: note: 'Stream::write_header' awaits 'asio::async_write' here
+    // CHECK-NOTES: :[[@LINE-6]]:10: note: async mutex 'mu_' locked here
     // CHECK-NOTES: :[[@LINE+4]]:10: note: a critical section on 'mu_' without I/O, which waits behind it
   }
 

@@ -19,46 +19,44 @@ struct Upstream {
   coro::task<void> open() {
     auto lk = co_await mu.scoped_lock();
     co_await client.connect();
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('coro::net::tcp::client::connect') while async mutex 'mu' is held; 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:10: note: 'mu' locked here
-    // CHECK-NOTES: :[[@LINE+41]]:10: note: a critical section on 'mu' without I/O, which waits behind it
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('coro::net::tcp::client::connect') while async mutex 'mu' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-4]]:10: note: async mutex 'mu' locked here
+    // CHECK-NOTES: :[[@LINE+38]]:10: note: a critical section on 'mu' without I/O, which waits behind it
   }
 
   coro::task<void> exchange() {
     auto lk = co_await mu.scoped_lock();
     co_await client.write_all(frame);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('coro::net::tcp::client::write_all') while async mutex 'mu' is held; 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:10: note: 'mu' locked here
-    // CHECK-NOTES: :[[@LINE+33]]:10: note: a critical section on 'mu' without I/O, which waits behind it
-    co_await client.poll(coro::poll_op::read);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('coro::net::tcp::client::poll') while async mutex 'mu' is held; 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-7]]:10: note: 'mu' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('coro::net::tcp::client::write_all') while async mutex 'mu' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-4]]:10: note: async mutex 'mu' locked here
     // CHECK-NOTES: :[[@LINE+29]]:10: note: a critical section on 'mu' without I/O, which waits behind it
+    co_await client.poll(coro::poll_op::read);
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: 'co_await' also waits for I/O ('coro::net::tcp::client::poll') while async mutex 'mu' is held
     co_await client.read_exact(frame);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('coro::net::tcp::client::read_exact') while async mutex 'mu' is held; 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-11]]:10: note: 'mu' locked here
-    // CHECK-NOTES: :[[@LINE+25]]:10: note: a critical section on 'mu' without I/O, which waits behind it
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: 'co_await' also waits for I/O ('coro::net::tcp::client::read_exact') while async mutex 'mu' is held
   }
 
   coro::task<void> nudge() {
     co_await mu.lock();
     co_await client.write_some(frame);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('coro::net::tcp::client::write_some') while async mutex 'mu' is held; 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:17: note: 'mu' locked here
-    // CHECK-NOTES: :[[@LINE+17]]:10: note: a critical section on 'mu' without I/O, which waits behind it
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('coro::net::tcp::client::write_some') while async mutex 'mu' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-4]]:17: note: async mutex 'mu' locked here
+    // CHECK-NOTES: :[[@LINE+16]]:10: note: a critical section on 'mu' without I/O, which waits behind it
     mu.unlock();
   }
 
   coro::task<void> pace() {
     auto lk = co_await mu.scoped_lock();
     co_await io.yield_for(std::chrono::milliseconds(5));
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('coro::io_scheduler::yield_for') while async mutex 'mu' is held; 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:10: note: 'mu' locked here
-    // CHECK-NOTES: :[[@LINE+8]]:10: note: a critical section on 'mu' without I/O, which waits behind it
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('coro::io_scheduler::yield_for') while async mutex 'mu' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-4]]:10: note: async mutex 'mu' locked here
+    // CHECK-NOTES: :[[@LINE+6]]:10: note: a critical section on 'mu' without I/O, which waits behind it
     co_await sched.schedule_after(std::chrono::milliseconds(5));
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('coro::scheduler::schedule_after') while async mutex 'mu' is held; 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-7]]:10: note: 'mu' locked here
-    // CHECK-NOTES: :[[@LINE+4]]:10: note: a critical section on 'mu' without I/O, which waits behind it
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: 'co_await' also waits for I/O ('coro::scheduler::schedule_after') while async mutex 'mu' is held
   }
 
   coro::task<void> try_send() {

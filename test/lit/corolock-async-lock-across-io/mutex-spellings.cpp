@@ -16,8 +16,9 @@ struct Conn {
   Task<void> slow(Conn *other) {
     auto lk = co_await other->mu_.co_scoped_lock();
     co_await folly::coro::sleep(std::chrono::milliseconds(1));
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held; 3 critical sections on 'mu_' without I/O wait for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:10: note: 'mu_' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu_' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 3 critical sections on 'mu_' without I/O wait for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-4]]:10: note: async mutex 'mu_' locked here
     // CHECK-NOTES: :[[@LINE+3]]:10: note: a critical section on 'mu_' without I/O, which waits behind it
   }
   Task<void> quick() {

@@ -16,9 +16,13 @@ int status = 0;
 task<void> sync_all(folly::coro::Mutex &m) {
   auto lk = co_await m.co_scoped_lock();
   co_await asio::async_read(sock, asio::buffer(page, 4096), asio::use_awaitable);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'g_mu' is held; 1 critical section on 'g_mu' without I/O waits for the round trip too: release 'g_mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:8: note: 'g_mu' locked here
-  // CHECK-NOTES: :[[@LINE+4]]:8: note: a critical section on 'g_mu' without I/O, which waits behind it
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'g_mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'g_mu' without I/O waits for the round trip too: release 'g_mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-4]]:8: note: async mutex 'g_mu' locked here through parameter 'm'
+  // CHECK-NOTES: :[[@LINE+16]]:21: note: 'g_mu' is passed here to parameter 'm' of 'sync_all'
+  // CHECK-NOTES: :[[@LINE+6]]:8: note: a critical section on 'g_mu' through parameter 'm' without I/O, which waits behind it
+  // CHECK-NOTES: :[[@LINE+9]]:72: note: '&m' is passed here to parameter 'm' of 'read_status'
+  // CHECK-NOTES: :[[@LINE+14]]:17: note: 'g_mu' is passed here to parameter 'm' of 'poll'
 }
 
 task<int> read_status(folly::coro::Mutex *m) {

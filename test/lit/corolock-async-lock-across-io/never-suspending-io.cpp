@@ -29,8 +29,9 @@ int n = 0;
 task<void> buffered() {
   auto lk = co_await mu.co_scoped_lock();
   n += co_await conn.read_buffered();
-  // CHECK-NOTES-IO: :[[@LINE-1]]:8: warning: 'co_await' waits for I/O ('net::Conn::read_buffered') while async mutex 'mu' is held; 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES-IO: :[[@LINE-3]]:8: note: 'mu' locked here
+  // CHECK-NOTES-IO: :[[@LINE-1]]:8: warning: 'co_await' waits for I/O ('net::Conn::read_buffered') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES-IO: :[[@LINE-2]]:8: note: 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES-IO: :[[@LINE-4]]:8: note: async mutex 'mu' locked here
   // CHECK-NOTES-IO: :[[@LINE+4]]:8: note: a critical section on 'mu' without I/O, which waits behind it
 }
 

@@ -25,8 +25,9 @@ task<void> nested() {
     ++n;
   }
   co_await sock().send(buf, 64);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('cppcoro::net::socket::send') while async mutex 'outer' is held; 1 critical section on 'outer' without I/O waits for the round trip too: release 'outer' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-7]]:8: note: 'outer' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('cppcoro::net::socket::send') while async mutex 'outer' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'outer' without I/O waits for the round trip too: release 'outer' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-8]]:8: note: async mutex 'outer' locked here
   // CHECK-NOTES: :[[@LINE+4]]:8: note: a critical section on 'outer' without I/O, which waits behind it
 }
 
@@ -59,11 +60,13 @@ task<void> both() {
   auto l = co_await left.scoped_lock_async();
   auto r = co_await right.scoped_lock_async();
   co_await sock().recv(buf, 64);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('cppcoro::net::socket::recv') while async mutex 'left' is held; 1 critical section on 'left' without I/O waits for the round trip too: release 'left' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-4]]:8: note: 'left' locked here
-  // CHECK-NOTES: :[[@LINE+7]]:8: note: a critical section on 'left' without I/O, which waits behind it
-  // CHECK-NOTES: :[[@LINE-4]]:3: warning: 'co_await' waits for I/O ('cppcoro::net::socket::recv') while async mutex 'right' is held; 1 critical section on 'right' without I/O waits for the round trip too: release 'right' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-6]]:8: note: 'right' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('cppcoro::net::socket::recv') while async mutex 'left' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'left' without I/O waits for the round trip too: release 'left' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-5]]:8: note: async mutex 'left' locked here
+  // CHECK-NOTES: :[[@LINE+8]]:8: note: a critical section on 'left' without I/O, which waits behind it
+  // CHECK-NOTES: :[[@LINE-5]]:3: warning: 'co_await' waits for I/O ('cppcoro::net::socket::recv') while async mutex 'right' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: 1 critical section on 'right' without I/O waits for the round trip too: release 'right' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-8]]:8: note: async mutex 'right' locked here
   // CHECK-NOTES: :[[@LINE+8]]:8: note: a critical section on 'right' without I/O, which waits behind it
 }
 

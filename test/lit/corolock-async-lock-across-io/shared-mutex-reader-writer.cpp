@@ -20,8 +20,9 @@ folly::coro::SharedMutex config_mu;
 task<void> reload_config() {
   auto lk = co_await config_mu.co_scoped_lock_shared();
   co_await asio::async_read(sock, asio::buffer(page, 4096), asio::use_awaitable);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'config_mu' is held; 1 critical section on 'config_mu' without I/O waits for the round trip too: release 'config_mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:8: note: 'config_mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'config_mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'config_mu' without I/O waits for the round trip too: release 'config_mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-4]]:8: note: async mutex 'config_mu' locked here
   // CHECK-NOTES: :[[@LINE+4]]:8: note: a critical section on 'config_mu' without I/O, which waits behind it
 }
 
@@ -35,8 +36,9 @@ folly::coro::SharedMutex cache_mu;
 task<void> fill_cache() {
   co_await cache_mu.co_lock();
   co_await asio::async_read(sock, asio::buffer(page, 4096), asio::use_awaitable);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'cache_mu' is held; 1 critical section on 'cache_mu' without I/O waits for the round trip too: release 'cache_mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:21: note: 'cache_mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'cache_mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'cache_mu' without I/O waits for the round trip too: release 'cache_mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-4]]:21: note: async mutex 'cache_mu' locked here
   // CHECK-NOTES: :[[@LINE+5]]:21: note: a critical section on 'cache_mu' without I/O, which waits behind it
   cache_mu.unlock();
 }
@@ -52,8 +54,9 @@ coro::shared_mutex<coro::thread_pool> table_mu(nullptr);
 task<void> load_table() {
   co_await table_mu.lock_shared();
   co_await asio::async_read(sock, asio::buffer(page, 4096), asio::use_awaitable);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'table_mu' is held; 1 critical section on 'table_mu' without I/O waits for the round trip too: release 'table_mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:21: note: 'table_mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'table_mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'table_mu' without I/O waits for the round trip too: release 'table_mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-4]]:21: note: async mutex 'table_mu' locked here
   // CHECK-NOTES: :[[@LINE+5]]:21: note: a critical section on 'table_mu' without I/O, which waits behind it
   co_await table_mu.unlock_shared();
 }

@@ -32,8 +32,9 @@ folly::coro::SharedMutex state_mu;
 task<void> refresh_state() {
   co_await state_mu.co_lock_upgrade();
   co_await asio::async_read(sock, asio::buffer(page, 4096), asio::use_awaitable);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'state_mu' is held; 1 critical section on 'state_mu' without I/O waits for the round trip too: release 'state_mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:21: note: 'state_mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'state_mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'state_mu' without I/O waits for the round trip too: release 'state_mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-4]]:21: note: async mutex 'state_mu' locked here
   // CHECK-NOTES: :[[@LINE+10]]:8: note: a critical section on 'state_mu' without I/O, which waits behind it
   state_mu.unlock_upgrade();
 }

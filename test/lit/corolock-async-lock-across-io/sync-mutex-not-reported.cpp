@@ -29,7 +29,7 @@ my::SpinLock spin;
 task<void> write_locked() {
   std::lock_guard<std::mutex> lk(mu);
   co_await asio::async_write(sock, asio::buffer(buf, 64), asio::use_awaitable);
-  // CHECK-MESSAGES-SYNC: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
+  // CHECK-MESSAGES-SYNC: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
 }
 
 task<void> bump() {
@@ -40,7 +40,7 @@ task<void> bump() {
 task<void> read_shared() {
   std::shared_lock<std::shared_mutex> lk(rw);
   co_await asio::async_read(sock, asio::buffer(buf, 64), asio::use_awaitable);
-  // CHECK-MESSAGES-SYNC: :[[@LINE-1]]:3: warning: sync mutex 'rw' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
+  // CHECK-MESSAGES-SYNC: :[[@LINE-1]]:3: warning: sync mutex 'rw' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
 }
 
 task<void> write_exclusive() {
@@ -51,7 +51,7 @@ task<void> write_exclusive() {
 task<void> spin_io() {
   std::lock_guard<my::SpinLock> lk(spin);
   co_await asio::async_read(sock, asio::buffer(buf, 64), asio::use_awaitable);
-  // CHECK-MESSAGES-SYNC: :[[@LINE-1]]:3: warning: sync mutex 'spin' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
+  // CHECK-MESSAGES-SYNC: :[[@LINE-1]]:3: warning: sync mutex 'spin' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
 }
 
 task<void> spin_short() {

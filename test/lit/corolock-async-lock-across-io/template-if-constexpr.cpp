@@ -17,9 +17,10 @@ template <bool Durable> task<void> save() {
   ++n;
   if constexpr (Durable)
     co_await folly::coro::sleep(std::chrono::milliseconds(1));
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-5]]:8: note: 'mu' locked here
-    // CHECK-NOTES: :[[@LINE+20]]:8: note: a critical section on 'mu' without I/O, which waits behind it
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-6]]:8: note: async mutex 'mu' locked here
+    // CHECK-NOTES: :[[@LINE+21]]:8: note: a critical section on 'mu' without I/O, which waits behind it
 }
 
 task<void> save_fast() { co_await save<false>(); }
@@ -29,8 +30,9 @@ template <bool Durable> task<void> load() {
   auto lk = co_await mu.co_scoped_lock();
   if constexpr (Durable)
     co_await folly::coro::sleep(std::chrono::milliseconds(1));
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-4]]:8: note: 'mu' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-5]]:8: note: async mutex 'mu' locked here
     // CHECK-NOTES: :[[@LINE+8]]:8: note: a critical section on 'mu' without I/O, which waits behind it
   --n;
 }

@@ -25,8 +25,10 @@ template <typename T> task<void> store_and_send(T value) {
   auto lk = co_await mu.co_scoped_lock();
   stored = static_cast<int>(value);
   co_await send_all(sock);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_write') while async mutex 'mu' is held; 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-4]]:8: note: 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_write') while async mutex 'mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: 'send_all' awaits 'asio::async_write' here
+  // CHECK-NOTES: :[[@LINE-6]]:8: note: async mutex 'mu' locked here
   // CHECK-NOTES: :[[@LINE+4]]:8: note: a critical section on 'mu' without I/O, which waits behind it
 }
 
@@ -44,8 +46,9 @@ public:
   task<void> publish() {
     auto lk = co_await mu_.co_scoped_lock();
     co_await asio::async_write(sock, asio::buffer(buf, 64), asio::use_awaitable);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('asio::async_write') while async mutex 'mu_' is held; 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-    // CHECK-NOTES: :[[@LINE-3]]:10: note: 'mu_' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'co_await' waits for I/O ('asio::async_write') while async mutex 'mu_' is held [corolock-async-lock-across-io]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: 1 critical section on 'mu_' without I/O waits for the round trip too: release 'mu_' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+    // CHECK-NOTES: :[[@LINE-4]]:10: note: async mutex 'mu_' locked here
     // CHECK-NOTES: :[[@LINE+3]]:10: note: a critical section on 'mu_' without I/O, which waits behind it
   }
   task<void> count() {

@@ -18,8 +18,9 @@ int packets = 0;
 unifex::task<void> pump() {
   co_await queue_mu.async_lock();
   co_await asio::async_read(sock, asio::buffer(packet, 1500), asio::deferred);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'queue_mu' is held; 1 critical section on 'queue_mu' without I/O waits for the round trip too: release 'queue_mu' before the I/O, or give the I/O its own mutex [corolock-async-lock-across-io]
-  // CHECK-NOTES: :[[@LINE-3]]:21: note: 'queue_mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('asio::async_read') while async mutex 'queue_mu' is held [corolock-async-lock-across-io]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'queue_mu' without I/O waits for the round trip too: release 'queue_mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
+  // CHECK-NOTES: :[[@LINE-4]]:21: note: async mutex 'queue_mu' locked here
   // CHECK-NOTES: :[[@LINE+5]]:21: note: a critical section on 'queue_mu' without I/O, which waits behind it
   queue_mu.unlock();
 }

@@ -27,9 +27,10 @@ public:
     Connection *c = co_await connect();
     std::lock_guard<std::mutex> lk(mu_);
     ++total_;
-    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'total_' is written under 'mu_' based on 'total_' read before a 'co_await' that ran without 'mu_'; another coroutine may have changed 'total_' meanwhile: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-7]]:11: note: 'total_' read here under 'mu_'; whether the write happens depends on it
-    // CHECK-NOTES: :[[@LINE-5]]:21: note: 'co_await' suspends without 'mu_'; another coroutine may lock it and change 'total_' here
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'total_' is written under 'mu_' based on 'total_' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-NOTES: :[[@LINE-2]]:7: note: another coroutine may have changed 'total_' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-8]]:11: note: 'total_' read here under 'mu_'; whether the write happens depends on it
+    // CHECK-NOTES: :[[@LINE-6]]:21: note: 'co_await' suspends without 'mu_'; another coroutine may lock it and change 'total_' here
     co_return c;
   }
 
@@ -46,8 +47,9 @@ public:
     std::lock_guard<std::mutex> lk(mu_);
     total_ += 1;
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'total_' is written under 'mu_' based on 'total_' read before a 'co_await'{{.*}} [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-8]]:14: note: 'total_' read here under 'mu_'; whether the write happens depends on it
-    // CHECK-NOTES: :[[@LINE-5]]:21: note: 'co_await'{{.*}}
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: another coroutine may have changed 'total_' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-9]]:14: note: 'total_' read here under 'mu_'; whether the write happens depends on it
+    // CHECK-NOTES: :[[@LINE-6]]:21: note: 'co_await'{{.*}}
     co_return c;
   }
 

@@ -30,9 +30,10 @@ public:
       if (c.id == chosen)
         c.busy = true;
     // CHECK-NOTES: :[[@LINE-1]]:11: warning: 'c.busy' is written under 'mu_' based on 'c.id' read before a 'co_await'{{.*}} [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-8]]:22: note: 'c.id' read here under 'mu_'; whether the write happens depends on it
-    // CHECK-NOTES: :[[@LINE-10]]:16: note: 'c.busy' read here under 'mu_'
-    // CHECK-NOTES: :[[@LINE-8]]:5: note: 'co_await' suspends without 'mu_'{{.*}}
+    // CHECK-NOTES: :[[@LINE-2]]:11: note: another coroutine may have changed 'c.busy' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-9]]:22: note: 'c.id' read here under 'mu_'; whether the write happens depends on it
+    // CHECK-NOTES: :[[@LINE-11]]:16: note: 'c.busy' read here under 'mu_'
+    // CHECK-NOTES: :[[@LINE-9]]:5: note: 'co_await' suspends without 'mu_'{{.*}}
     co_return chosen;
   }
 
@@ -65,8 +66,9 @@ public:
     if (!busy && i < conns_.size())
       conns_[i].busy = true;
     // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'conns_[i].busy' is written under 'mu_' based on 'conns_[i].busy'{{.*}} [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-7]]:24: note: 'conns_[i].busy' read here under 'mu_'; whether the write happens depends on it
-    // CHECK-NOTES: :[[@LINE-6]]:5: note: 'co_await'{{.*}}
+    // CHECK-NOTES: :[[@LINE-2]]:17: note: another coroutine may have changed 'conns_[i].busy' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-8]]:24: note: 'conns_[i].busy' read here under 'mu_'; whether the write happens depends on it
+    // CHECK-NOTES: :[[@LINE-7]]:5: note: 'co_await'{{.*}}
   }
 
   // A raw array.
@@ -80,8 +82,9 @@ public:
     std::lock_guard<std::mutex> lk(mu_);
     counts_[i] = seen + 1;
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'counts_[i]' is written under 'mu_' based on 'counts_[i]'{{.*}} [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-6]]:14: note: 'counts_[i]' read here under 'mu_'; the written value is computed from it
-    // CHECK-NOTES: :[[@LINE-5]]:5: note: 'co_await'{{.*}}
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: another coroutine may have changed 'counts_[i]' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-7]]:14: note: 'counts_[i]' read here under 'mu_'; the written value is computed from it
+    // CHECK-NOTES: :[[@LINE-6]]:5: note: 'co_await'{{.*}}
   }
 
 private:

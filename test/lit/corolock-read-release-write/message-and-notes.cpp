@@ -32,9 +32,10 @@ public:
     co_await send(lo + 1);
     std::lock_guard<std::mutex> lk(mu_);
     this->range_.lo = lo + 1;
-    // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'this->range_.lo' is written under 'this->mu_' based on 'this->range_.lo' read before a 'co_await' that ran without 'this->mu_'; another coroutine may have changed 'this->range_.lo' meanwhile: re-check it under 'this->mu_' before writing, or serialize the whole operation with an async mutex held across it [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-7]]:25: note: 'this->range_.lo' read here under 'this->mu_'; the written value is computed from it
-    // CHECK-NOTES: :[[@LINE-6]]:5: note: 'co_await' suspends without 'this->mu_'; another coroutine may lock it and change 'this->range_.lo' here
+    // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'this->range_.lo' is written under 'this->mu_' based on 'this->range_.lo' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-NOTES: :[[@LINE-2]]:18: note: another coroutine may have changed 'this->range_.lo' while this one was suspended: re-check it under 'this->mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-8]]:25: note: 'this->range_.lo' read here under 'this->mu_'; the written value is computed from it
+    // CHECK-NOTES: :[[@LINE-7]]:5: note: 'co_await' suspends without 'this->mu_'; another coroutine may lock it and change 'this->range_.lo' here
   }
 
   // Based on another read than that of the written location.
@@ -49,9 +50,10 @@ public:
     std::lock_guard<std::mutex> lk(mu_);
     range_.lo = hi - 1;
     // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'range_.lo' is written under 'mu_' based on 'range_.hi'{{.*}} [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-7]]:19: note: 'range_.hi' read here under 'mu_'; the written value is computed from it
-    // CHECK-NOTES: :[[@LINE-7]]:21: note: 'range_.lo' read here under 'mu_'
-    // CHECK-NOTES: :[[@LINE-6]]:5: note: 'co_await' suspends without 'mu_'{{.*}}
+    // CHECK-NOTES: :[[@LINE-2]]:12: note: another coroutine may have changed 'range_.lo' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-8]]:19: note: 'range_.hi' read here under 'mu_'; the written value is computed from it
+    // CHECK-NOTES: :[[@LINE-8]]:21: note: 'range_.lo' read here under 'mu_'
+    // CHECK-NOTES: :[[@LINE-7]]:5: note: 'co_await' suspends without 'mu_'{{.*}}
   }
 
   // Two reads of the written location: one warning, at the first.
@@ -66,8 +68,9 @@ public:
     std::lock_guard<std::mutex> lk(mu_);
     range_.lo = lo + again;
     // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'range_.lo' is written under 'mu_' based on 'range_.lo'{{.*}} [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-7]]:19: note: 'range_.lo' read here under 'mu_'; the written value is computed from it
-    // CHECK-NOTES: :[[@LINE-5]]:5: note: 'co_await'{{.*}}
+    // CHECK-NOTES: :[[@LINE-2]]:12: note: another coroutine may have changed 'range_.lo' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-8]]:19: note: 'range_.lo' read here under 'mu_'; the written value is computed from it
+    // CHECK-NOTES: :[[@LINE-6]]:5: note: 'co_await'{{.*}}
   }
 
   // Two writes of the location read: one warning, at the first.
@@ -81,8 +84,9 @@ public:
     std::lock_guard<std::mutex> lk(mu_);
     range_.lo = lo + 1;
     // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'range_.lo' is written under 'mu_' based on 'range_.lo'{{.*}} [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-6]]:19: note: 'range_.lo' read here under 'mu_'; the written value is computed from it
-    // CHECK-NOTES: :[[@LINE-5]]:5: note: 'co_await'{{.*}}
+    // CHECK-NOTES: :[[@LINE-2]]:12: note: another coroutine may have changed 'range_.lo' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-7]]:19: note: 'range_.lo' read here under 'mu_'; the written value is computed from it
+    // CHECK-NOTES: :[[@LINE-6]]:5: note: 'co_await'{{.*}}
     range_.lo = lo + 2;
   }
 
@@ -96,8 +100,9 @@ public:
     co_await send(hi);
     WRITE_UNDER_LOCK(mu_, range_.hi, hi + 1);
     // CHECK-NOTES: :[[@LINE-1]]:34: warning: 'range_.hi' is written under 'mu_' based on 'range_.hi'{{.*}} [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-5]]:19: note: 'range_.hi' read here under 'mu_'; the written value is computed from it
-    // CHECK-NOTES: :[[@LINE-4]]:5: note: 'co_await'{{.*}}
+    // CHECK-NOTES: :[[@LINE-2]]:34: note: another coroutine may have changed 'range_.hi' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-6]]:19: note: 'range_.hi' read here under 'mu_'; the written value is computed from it
+    // CHECK-NOTES: :[[@LINE-5]]:5: note: 'co_await'{{.*}}
   }
 
 private:

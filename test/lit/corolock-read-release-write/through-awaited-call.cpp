@@ -28,8 +28,9 @@ public:
     std::lock_guard<std::mutex> lk(mu_);
     etag_ = r.etag;
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'etag_' is written under 'mu_' based on 'etag_'{{.*}} [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-6]]:14: note: 'etag_' read here under 'mu_'; the written value is computed from it
-    // CHECK-NOTES: :[[@LINE-5]]:15: note: 'co_await' suspends without 'mu_'{{.*}}
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: another coroutine may have changed 'etag_' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-7]]:14: note: 'etag_' read here under 'mu_'; the written value is computed from it
+    // CHECK-NOTES: :[[@LINE-6]]:15: note: 'co_await' suspends without 'mu_'{{.*}}
   }
 
   task<void> result_decides() {
@@ -44,8 +45,9 @@ public:
     std::lock_guard<std::mutex> lk(mu_);
     etag_ = "";
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'etag_' is written under 'mu_' based on 'etag_'{{.*}} [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-8]]:14: note: 'etag_' read here under 'mu_'; whether the write happens depends on it
-    // CHECK-NOTES: :[[@LINE-7]]:15: note: 'co_await' suspends without 'mu_'{{.*}}
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: another coroutine may have changed 'etag_' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-9]]:14: note: 'etag_' read here under 'mu_'; whether the write happens depends on it
+    // CHECK-NOTES: :[[@LINE-8]]:15: note: 'co_await' suspends without 'mu_'{{.*}}
   }
 
   task<void> awaited_in_the_write() {
@@ -58,8 +60,9 @@ public:
     std::lock_guard<std::mutex> lk(mu_);
     etag_ = fresh;
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'etag_' is written under 'mu_' based on 'etag_'{{.*}} [corolock-read-release-write]
-    // CHECK-NOTES: :[[@LINE-6]]:14: note: 'etag_' read here under 'mu_'; the written value is computed from it
-    // CHECK-NOTES: :[[@LINE-5]]:26: note: 'co_await' suspends without 'mu_'{{.*}}
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: another coroutine may have changed 'etag_' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
+    // CHECK-NOTES: :[[@LINE-7]]:14: note: 'etag_' read here under 'mu_'; the written value is computed from it
+    // CHECK-NOTES: :[[@LINE-6]]:26: note: 'co_await' suspends without 'mu_'{{.*}}
   }
 
   // The reply does not depend on what was read: nothing stale is written.

@@ -23,13 +23,15 @@
 
 std::mutex mu;
 folly::coro::Mutex amu;
+// CHECK: :[[@LINE-1]]:20: warning: async mutex 'amu' is never held across a suspension point
+// CHECK: :[[@LINE+27]]:8: note: async mutex 'amu' locked here and released without suspending
 
 COROUTINE(all_through_macros) {
   LOCKED(mu);
   AWAIT(send(1));
   // CHECK: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'guard_mu' across 'co_await'
   YIELD(1);
-  // CHECK: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'guard_mu' across 'co_yield'
+  // CHECK: :[[@LINE-1]]:3: note: sync mutex 'mu' is also held by 'guard_mu' across this 'co_yield'
 }
 
 COROUTINE(section_in_macro) {
@@ -41,14 +43,14 @@ COROUTINE(section_in_macro) {
 
 COROUTINE(repeated) {
   LOCKED(mu);
-  // Both expansions have the argument's location: clang-tidy prints the
-  // identical findings once.
+  // Both expansions have the argument's location: one finding, with its
+  // note at the same place.
   TWICE(AWAIT(send(4)));
   // CHECK: :[[@LINE-1]]:9: warning: sync mutex 'mu' is held by 'guard_mu' across 'co_await'
+  // CHECK: :[[@LINE-2]]:9: note: sync mutex 'mu' is also held by 'guard_mu' across this 'co_await'
 }
 
 COROUTINE(async_through_macro) {
   auto lk = ASYNC_SCOPED(amu);
   compute(2) EMPTY;
 }
-// CHECK: :[[@LINE-3]]:8: warning: async mutex 'amu' is never held across a suspension point

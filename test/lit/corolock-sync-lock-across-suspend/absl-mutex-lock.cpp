@@ -12,15 +12,17 @@ absl::Mutex mu;
 task<void> guarded() {
   absl::MutexLock lock(&mu);
   co_await send(1);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'lock' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:19: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'lock' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:19: note: sync mutex 'mu' locked here
 }
 
 task<void> manual() {
   mu.Lock();
   co_await send(1);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:6: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:6: note: sync mutex 'mu' locked here
   mu.Unlock();
   co_await send(2);
 }

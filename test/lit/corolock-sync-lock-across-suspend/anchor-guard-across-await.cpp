@@ -20,7 +20,8 @@ struct Proxy {
     std::lock_guard<std::mutex> lk(routes_mu_);
     auto route = routes_;
     co_await client_.perform(route, req);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: sync mutex 'routes_mu_' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-    // CHECK-NOTES: :[[@LINE-4]]:33: note: sync mutex 'routes_mu_' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: sync mutex 'routes_mu_' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+    // CHECK-NOTES: :[[@LINE-5]]:33: note: sync mutex 'routes_mu_' locked here
   }
 };

@@ -22,15 +22,18 @@ std::mutex mu;
 task<void> user_async_mutex() {
   std::unique_lock<my::AsyncMutex> lk(amu);
   co_await send(1);
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: sync mutex 'amu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:36: note: sync mutex 'amu' locked here
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: sync mutex 'amu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:36: note: sync mutex 'amu' locked here
 }
 
 task<void> sync_mutex() {
   std::unique_lock<std::mutex> lk(mu);
   co_await send(1);
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:32: note: sync mutex 'mu' locked here
-  // CHECK-NOTES-LISTED: :[[@LINE-3]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES-LISTED: :[[@LINE-5]]:32: note: sync mutex 'mu' locked here
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:32: note: sync mutex 'mu' locked here
+  // CHECK-NOTES-LISTED: :[[@LINE-4]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES-LISTED: :[[@LINE-5]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES-LISTED: :[[@LINE-7]]:32: note: sync mutex 'mu' locked here
 }

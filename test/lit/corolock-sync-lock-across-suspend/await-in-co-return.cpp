@@ -11,8 +11,9 @@ int cached;
 task<int> held() {
   std::lock_guard<std::mutex> lk(mu);
   co_return co_await fetch(cached);
-  // CHECK-NOTES: :[[@LINE-1]]:13: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:31: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: sync mutex 'mu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:13: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:31: note: sync mutex 'mu' locked here
 }
 
 task<int> scope_ended() {

@@ -11,10 +11,10 @@ std::mutex mu;
 task<void> held() {
   std::lock_guard<std::mutex> lk(mu);
   for (int i = 0; i < co_await fetch(1); i += co_await fetch(2))
-  // CHECK-NOTES: :[[@LINE-1]]:23: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:31: note: sync mutex 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-3]]:47: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-5]]:31: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: sync mutex 'mu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:23: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:31: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-4]]:47: note: sync mutex 'mu' is also held by 'lk' across this 'co_await'
     compute(i);
 }
 

@@ -11,12 +11,12 @@ std::mutex mu;
 task<void> held() {
   std::lock_guard<std::mutex> lk(mu);
   if (co_await fetch(1))
-  // CHECK-NOTES: :[[@LINE-1]]:7: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:31: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: sync mutex 'mu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:7: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:31: note: sync mutex 'mu' locked here
     compute(1);
   if (int v = 2; v < co_await fetch(v))
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-7]]:31: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:22: note: sync mutex 'mu' is also held by 'lk' across this 'co_await'
     compute(2);
 }
 

@@ -16,13 +16,12 @@ std::mutex mu;
 task<void> held() {
   std::unique_lock<std::mutex> lk(mu);
   compute(Packet{co_await fetch(1)}.size());
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:32: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:18: warning: sync mutex 'mu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:18: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:32: note: sync mutex 'mu' locked here
   co_await sleep_for(co_await fetch(2));
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-6]]:32: note: sync mutex 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-3]]:22: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-8]]:32: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: sync mutex 'mu' is also held by 'lk' across this 'co_await'
+  // CHECK-NOTES: :[[@LINE-2]]:22: note: sync mutex 'mu' is also held by 'lk' across this 'co_await'
 }
 
 task<void> released() {

@@ -32,6 +32,7 @@ task<void> next_to_sync_mutex() {
   auto lk = co_await mu.scoped_lock_async();
   std::lock_guard<std::mutex> slk(smu);
   co_await send(4);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'smu' is held by 'slk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:31: note: sync mutex 'smu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'smu' is held by 'slk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:31: note: sync mutex 'smu' locked here
 }

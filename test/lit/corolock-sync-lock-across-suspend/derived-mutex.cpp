@@ -16,8 +16,9 @@ NamedAsyncMutex amu;
 task<void> sync_subclass() {
   std::lock_guard<InstrumentedMutex> lk(imu);
   co_await send(1);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'imu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:38: note: sync mutex 'imu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'imu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:38: note: sync mutex 'imu' locked here
 }
 
 task<void> async_subclass() {

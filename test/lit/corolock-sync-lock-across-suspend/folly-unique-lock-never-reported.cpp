@@ -72,6 +72,7 @@ task<void> shared() {
 task<void> sync_control() {
   std::unique_lock<std::mutex> lk(smu);
   co_await send(11);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'smu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:32: note: sync mutex 'smu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'smu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:32: note: sync mutex 'smu' locked here
 }

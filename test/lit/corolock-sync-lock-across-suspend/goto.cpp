@@ -22,8 +22,9 @@ done:
 task<void> jumps_back(int n) {
 again:
   co_await send(n);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is possibly held across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE+1]]:6: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is possibly held across 'co_await' (held from the previous iteration) [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE+1]]:6: note: sync mutex 'mu' locked here, then held into the next iteration
   mu.lock();
   if (--n > 0)
     goto again;

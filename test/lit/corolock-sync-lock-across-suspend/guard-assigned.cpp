@@ -15,10 +15,11 @@ task<void> assigned() {
   co_await send(0);
   lk = std::unique_lock<std::mutex>(a);
   co_await send(1);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'a' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:8: note: sync mutex 'a' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'a' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:8: note: sync mutex 'a' locked here
+  // CHECK-NOTES: :[[@LINE+1]]:6: note: sync mutex 'b' locked here
   lk = take_lock(b);
   co_await send(2);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'b' is possibly held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:6: note: sync mutex 'b' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: sync mutex 'b' is also possibly held by 'lk' across this 'co_await'
 }

@@ -38,7 +38,8 @@ struct Scheduler {
     co_await unlock_and_wait(*this, lk);
     co_await unlock_and_wait_agg{*this, lk};
     co_await observe_and_wait(*this, lk);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-    // CHECK-NOTES: :[[@LINE-5]]:34: note: sync mutex 'mu' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: sync mutex 'mu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+    // CHECK-NOTES: :[[@LINE-6]]:34: note: sync mutex 'mu' locked here
   }
 };

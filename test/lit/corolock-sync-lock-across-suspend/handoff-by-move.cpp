@@ -25,7 +25,8 @@ task<void> built_in_place() {
 task<void> moved_into_other_call() {
   std::unique_lock<std::mutex> lk(mu);
   compute(stash(std::move(lk)) + co_await fetch(1));
-  // CHECK-NOTES: :[[@LINE-1]]:34: warning: sync mutex 'mu' is held by a temporary 'std::unique_lock<std::mutex>' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:32: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:34: warning: sync mutex 'mu' is held by a temporary 'std::unique_lock<std::mutex>' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:34: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:32: note: sync mutex 'mu' locked here
   co_await send(1);
 }

@@ -28,14 +28,16 @@ task<void> other_mutex() {
   std::lock_guard<std::mutex> lk(other);
   mu.lock();
   co_await wait_unlocked(mu);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'other' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-4]]:31: note: sync mutex 'other' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'other' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-5]]:31: note: sync mutex 'other' locked here
   mu.unlock();
 }
 
 task<void> one_of_two() {
   std::scoped_lock lk(mu, other);
   co_await wait_unlocked(mu);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutexes 'mu' and 'other' are held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock them meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:20: note: sync mutexes 'mu' and 'other' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutexes 'mu' and 'other' are held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock them meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:20: note: sync mutexes 'mu' and 'other' locked here
 }

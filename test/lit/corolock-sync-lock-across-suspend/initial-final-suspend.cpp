@@ -21,14 +21,16 @@ task<void> locked_at_end() {
 
 task<void> guard_parameter_awaits(std::unique_lock<std::mutex> lk) {
   co_await send(1);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: a sync lock is possibly held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:64: note: a sync lock locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: a sync lock is possibly held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:64: note: guard parameter 'lk' may own its sync lock from the caller
 }
 
 task<void> locked_then_awaits() {
   mu.lock();
   co_await send(1);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:6: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:6: note: sync mutex 'mu' locked here
   mu.unlock();
 }

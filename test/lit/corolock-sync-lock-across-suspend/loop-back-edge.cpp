@@ -12,8 +12,9 @@ task<void> locked_at_end(int n) {
   std::unique_lock<std::mutex> lk(mu, std::defer_lock);
   for (int i = 0; i < n; ++i) {
     co_await send(i);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: sync mutex 'mu' is possibly held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-    // CHECK-NOTES: :[[@LINE+2]]:8: note: sync mutex 'mu' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: sync mutex 'mu' is possibly held by 'lk' across 'co_await' (held from the previous iteration) [corolock-sync-lock-across-suspend]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+    // CHECK-NOTES: :[[@LINE+2]]:8: note: sync mutex 'mu' locked here, then held into the next iteration
     compute(i);
     lk.lock();
   }
@@ -32,8 +33,9 @@ task<void> unlocked_before_back_edge(int n) {
 task<void> manual_at_end(int n) {
   while (n-- > 0) {
     co_await send(n);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: sync mutex 'mu' is possibly held across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-    // CHECK-NOTES: :[[@LINE+1]]:8: note: sync mutex 'mu' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: sync mutex 'mu' is possibly held across 'co_await' (held from the previous iteration) [corolock-sync-lock-across-suspend]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+    // CHECK-NOTES: :[[@LINE+1]]:8: note: sync mutex 'mu' locked here, then held into the next iteration
     mu.lock();
   }
   mu.unlock();

@@ -32,10 +32,11 @@ task<void> six_places(int n) {
   }
   co_await send(n);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held across 'co_await'{{.*}} [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-20]]:8: note: sync mutex 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-18]]:8: note: sync mutex 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-16]]:8: note: sync mutex 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-14]]:8: note: sync mutex 'mu' locked here and at 2 other places
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-21]]:8: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-19]]:8: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-17]]:8: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-15]]:8: note: sync mutex 'mu' locked here and at 2 other places
   mu.unlock();
 }
 
@@ -56,9 +57,10 @@ task<void> four_places(int n) {
   }
   co_await send(n);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held across 'co_await'{{.*}} [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-14]]:8: note: sync mutex 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-12]]:8: note: sync mutex 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-10]]:8: note: sync mutex 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-8]]:8: note: sync mutex 'mu' locked here{{$}}
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-15]]:8: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-13]]:8: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-11]]:8: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-9]]:8: note: sync mutex 'mu' locked here{{$}}
   mu.unlock();
 }

@@ -12,8 +12,9 @@ public:
   task<void> inline_member() {
     std::lock_guard<std::mutex> lk(mu_);
     co_await send(value_);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: sync mutex 'mu_' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-    // CHECK-NOTES: :[[@LINE-3]]:33: note: sync mutex 'mu_' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: sync mutex 'mu_' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+    // CHECK-NOTES: :[[@LINE-4]]:33: note: sync mutex 'mu_' locked here
   }
   task<void> out_of_line();
   task<int> read() const;
@@ -27,15 +28,17 @@ private:
 task<void> Service::out_of_line() {
   std::unique_lock<std::mutex> lk(this->mu_);
   co_await send(value_);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'this->mu_' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:32: note: sync mutex 'this->mu_' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'this->mu_' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:32: note: sync mutex 'this->mu_' locked here
 }
 
 task<int> Service::read() const {
   std::lock_guard<std::mutex> lk(mu_);
   co_return co_await fetch(value_);
-  // CHECK-NOTES: :[[@LINE-1]]:13: warning: sync mutex 'mu_' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:31: note: sync mutex 'mu_' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:13: warning: sync mutex 'mu_' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:13: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:31: note: sync mutex 'mu_' locked here
 }
 
 task<void> Service::respelled() {

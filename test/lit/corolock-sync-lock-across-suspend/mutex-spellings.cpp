@@ -21,7 +21,8 @@ task<void> spellings(std::mutex *p) {
   arr[1].unlock();
   arr[0].lock();
   co_await send(3);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'arr[0]' is held across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:10: note: sync mutex 'arr[0]' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'arr[0]' is held across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:10: note: sync mutex 'arr[0]' locked here
   arr[0].unlock();
 }

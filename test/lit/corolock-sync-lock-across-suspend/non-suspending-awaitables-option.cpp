@@ -22,11 +22,12 @@ std::mutex mu;
 task<void> listed() {
   std::lock_guard<std::mutex> lk(mu);
   co_await my::inline_awaitable{};
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:31: note: sync mutex 'mu' locked here
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES-DEFAULT: :[[@LINE-4]]:31: note: sync mutex 'mu' locked here
   co_await sleep_for(1);
-  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES-DEFAULT: :[[@LINE-6]]:31: note: sync mutex 'mu' locked here
-  // CHECK-NOTES-LISTED: :[[@LINE-3]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES-LISTED: :[[@LINE-8]]:31: note: sync mutex 'mu' locked here
+  // CHECK-NOTES-DEFAULT: :[[@LINE-1]]:3: note: sync mutex 'mu' is also held by 'lk' across this 'co_await'
+  // CHECK-NOTES-LISTED: :[[@LINE-2]]:3: warning: sync mutex 'mu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES-LISTED: :[[@LINE-3]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES-LISTED: :[[@LINE-9]]:31: note: sync mutex 'mu' locked here
 }

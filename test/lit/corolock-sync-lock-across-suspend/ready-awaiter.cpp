@@ -24,7 +24,8 @@ task<void> ready() {
 task<void> not_always_ready() {
   std::lock_guard<std::mutex> lk(mu);
   int v = co_await maybe_ready{true};
-  // CHECK-NOTES: :[[@LINE-1]]:11: warning: sync mutex 'mu' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:31: note: sync mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: sync mutex 'mu' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:11: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:31: note: sync mutex 'mu' locked here
   compute(v);
 }

@@ -13,8 +13,10 @@ task<void> deferred_then_locked() {
   co_await send(0);
   std::lock(l1, l2);
   co_await send(1);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'a' is held by 'l1' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: sync mutex 'a' locked here
-  // CHECK-NOTES: :[[@LINE-3]]:3: warning: sync mutex 'b' is held by 'l2' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-5]]:3: note: sync mutex 'b' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'a' is held by 'l1' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: sync mutex 'a' locked here
+  // CHECK-NOTES: :[[@LINE-4]]:3: warning: sync mutex 'b' is held by 'l2' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: sync mutex 'b' locked here
 }

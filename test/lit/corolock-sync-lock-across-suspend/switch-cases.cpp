@@ -30,8 +30,9 @@ task<void> falls_through(int op) {
     [[fallthrough]];
   case 1:
     co_await send(1);
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: sync mutex 'mu' is possibly held across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-    // CHECK-NOTES: :[[@LINE-5]]:8: note: sync mutex 'mu' locked here
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: sync mutex 'mu' is possibly held across 'co_await' [corolock-sync-lock-across-suspend]
+    // CHECK-NOTES: :[[@LINE-2]]:5: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+    // CHECK-NOTES: :[[@LINE-6]]:8: note: sync mutex 'mu' locked here
     break;
   }
   mu.unlock();

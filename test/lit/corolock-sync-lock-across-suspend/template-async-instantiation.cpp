@@ -10,8 +10,9 @@
 template <typename M> task<void> with_lock(M &m) {
   std::unique_lock<M> lk(m);
   co_await send(1);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'm' is held by 'lk' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:23: note: sync mutex 'm' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'm' is held by 'lk' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:23: note: sync mutex 'm' locked here
 }
 
 template task<void> with_lock(std::mutex &);

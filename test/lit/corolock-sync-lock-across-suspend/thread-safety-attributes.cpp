@@ -24,8 +24,9 @@ SpinLock spin;
 task<void> manual() {
   spin.Acquire();
   co_await send(1);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'spin' is held across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:8: note: sync mutex 'spin' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'spin' is held across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:8: note: sync mutex 'spin' locked here
   spin.Release();
   co_await send(2);
 }
@@ -33,8 +34,9 @@ task<void> manual() {
 task<void> guarded() {
   SpinGuard g(spin);
   co_await send(1);
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'spin' is held by 'g' across 'co_await'; the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread; release the lock before suspending or use an async mutex [corolock-sync-lock-across-suspend]
-  // CHECK-NOTES: :[[@LINE-3]]:13: note: sync mutex 'spin' locked here
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: sync mutex 'spin' is held by 'g' across 'co_await' [corolock-sync-lock-across-suspend]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: the coroutine may resume on another thread, where unlocking is undefined behaviour, and tasks that lock it meanwhile block their thread: release the lock before suspending, or use an async mutex; see docs/checks/corolock-sync-lock-across-suspend.md
+  // CHECK-NOTES: :[[@LINE-4]]:13: note: sync mutex 'spin' locked here
 }
 
 task<void> guard_scope_ended() {

@@ -8,6 +8,8 @@
 
 async_simple::coro::Mutex mu;
 async_simple::coro::Mutex stats;
+// CHECK-NOTES: :[[@LINE-1]]:27: warning: async mutex 'stats' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:27: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 async_simple::coro::ConditionVariable<async_simple::coro::Mutex> cv;
 int ready;
 int waits;
@@ -21,8 +23,7 @@ async_simple::coro::Lazy<void> await_ready() {
 
 async_simple::coro::Lazy<void> count_wait() {
   co_await stats.coLock();
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: async mutex 'stats' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-15]]:27: note: 'stats' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:18: note: async mutex 'stats' locked here and released without suspending
   ++waits;
   stats.unlock();
 }

@@ -6,21 +6,21 @@
 #include "async_simple_mutex.h"
 
 async_simple::coro::Mutex mu;
+// CHECK-NOTES: :[[@LINE-1]]:27: warning: async mutex 'mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:27: note: its 2 critical sections in this translation unit never suspend while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int live;
 int peak;
 
 async_simple::coro::Lazy<void> open_session() {
   auto lk = co_await mu.coScopedLock();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-7]]:27: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'mu' locked here and released without suspending
   ++live;
   peak = live > peak ? live : peak;
 }
 
 async_simple::coro::Lazy<void> close_session(async_simple::coro::Lazy<> bye) {
   co_await mu.coLock();
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-15]]:27: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:15: note: async mutex 'mu' locked here and released without suspending
   --live;
   peak = 0;
   mu.unlock();

@@ -11,8 +11,6 @@ public:
   task<void> hit() {
     {
       auto lk = co_await mu_.scoped_lock_async();
-      // CHECK-NOTES: :[[@LINE-1]]:12: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-      // CHECK-NOTES: :[[@LINE--14]]:24: note: 'mu_' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
       ++n_;
     }
     co_await send(1);
@@ -20,12 +18,14 @@ public:
 
   task<void> add(int k) {
     auto lk = co_await mu_.scoped_lock_async();
-    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-    // CHECK-NOTES: :[[@LINE--5]]:24: note: 'mu_' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
     n_ += k;
   }
 
 private:
   cppcoro::async_mutex mu_;
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: async mutex 'mu_' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-2]]:24: note: its 2 critical sections in this translation unit never suspend while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+  // CHECK-NOTES: :[[@LINE-15]]:12: note: async mutex 'mu_' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-9]]:10: note: async mutex 'mu_' locked here and released without suspending
   int n_ = 0;
 };

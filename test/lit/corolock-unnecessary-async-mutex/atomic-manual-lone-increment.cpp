@@ -7,22 +7,24 @@
 #include "task.h"
 
 cppcoro::async_mutex m;
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'm' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 cppcoro::async_mutex m2;
 int n_;
 int last_;
 
 task<void> bump() {
   co_await m.lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:14: warning: async mutex 'm' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-8]]:22: note: 'm' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:14: note: async mutex 'm' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-7]]:22: warning: async mutex 'm2' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-8]]:22: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   ++n_;
   m.unlock();
 }
 
 task<void> bump_and_record(int v) {
   co_await m2.lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: async mutex 'm2' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-15]]:22: note: 'm2' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:15: note: async mutex 'm2' locked here and released without suspending
   ++n_;
   last_ = v;
   m2.unlock();

@@ -11,18 +11,20 @@ class Flags {
 public:
   task<void> set(unsigned bit) {
     auto lk = co_await mu_.scoped_lock_async();
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do{{.*}} [corolock-unnecessary-async-mutex]
     bits_ |= bit;
   }
 
   task<void> reset(unsigned value) {
     auto lk = co_await mu_.scoped_lock_async();
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do{{.*}} [corolock-unnecessary-async-mutex]
     bits_ = value + 1;
   }
 
 private:
   cppcoro::async_mutex mu_;
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: async mutex 'mu_' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-2]]:24: note: its 2 critical sections in this translation unit never suspend while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+  // CHECK-NOTES: :[[@LINE-13]]:10: note: async mutex 'mu_' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-9]]:10: note: async mutex 'mu_' locked here and released without suspending
   unsigned bits_ = 0;
 };
 
@@ -30,23 +32,25 @@ class Scale {
 public:
   task<void> grow() {
     auto lk = co_await mu_.scoped_lock_async();
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::mutex would do{{.*}} [corolock-unnecessary-async-mutex]
     factor_ *= 2;
   }
 
   task<void> shift() {
     auto lk = co_await mu_.scoped_lock_async();
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::mutex would do{{.*}} [corolock-unnecessary-async-mutex]
     factor_ <<= 1;
   }
 
   task<void> recompute() {
     auto lk = co_await mu_.scoped_lock_async();
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::mutex would do{{.*}} [corolock-unnecessary-async-mutex]
     factor_ = factor_ * 3 + 1;
   }
 
 private:
   cppcoro::async_mutex mu_;
+  // CHECK-NOTES: :[[@LINE-1]]:24: warning: async mutex 'mu_' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-2]]:24: note: its 3 critical sections in this translation unit never suspend while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+  // CHECK-NOTES: :[[@LINE-18]]:10: note: async mutex 'mu_' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-14]]:10: note: async mutex 'mu_' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-10]]:10: note: async mutex 'mu_' locked here and released without suspending
   long factor_ = 1;
 };

@@ -8,13 +8,14 @@
 #include "task.h"
 
 concurrencpp::async_lock tried;
+// CHECK-NOTES: :[[@LINE-1]]:26: warning: async mutex 'tried' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:26: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 concurrencpp::async_lock kept;
 int n;
 
 concurrencpp::lazy_result<void> try_once() {
   if (co_await tried.try_lock()) {
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'tried' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-7]]:26: note: 'tried' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:22: note: async mutex 'tried' locked here and released without suspending
     n = 1;
     n = 2;
     tried.unlock();

@@ -6,14 +6,15 @@
 #include "concurrencpp_async_lock.h"
 
 concurrencpp::async_lock lock;
+// CHECK-NOTES: :[[@LINE-1]]:26: warning: async mutex 'lock' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:26: note: its 2 critical sections in this translation unit never suspend while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 std::shared_ptr<concurrencpp::executor> executor;
 int balance;
 int fees;
 
 concurrencpp::lazy_result<void> deposit(int amount) {
   auto guard = co_await lock.lock(executor);
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'lock' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-8]]:26: note: 'lock' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'lock' locked here and released without suspending
   balance += amount;
   fees += 1;
 }
@@ -21,8 +22,7 @@ concurrencpp::lazy_result<void> deposit(int amount) {
 concurrencpp::lazy_result<int> withdraw(int amount,
                                         concurrencpp::lazy_result<void> log) {
   concurrencpp::scoped_async_lock guard = co_await lock.lock(executor);
-  // CHECK-NOTES: :[[@LINE-1]]:35: warning: async mutex 'lock' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-17]]:26: note: 'lock' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:35: note: async mutex 'lock' locked here and released without suspending
   balance -= amount;
   int left = balance;
   guard.unlock();

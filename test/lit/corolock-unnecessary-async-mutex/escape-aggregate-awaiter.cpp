@@ -23,6 +23,8 @@ struct stats_view {
 void publish(stats_view);
 
 cppcoro::async_mutex braced, parenthesized, viewed;
+// CHECK-NOTES: :[[@LINE-1]]:45: warning: async mutex 'viewed' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:45: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int ready;
 
 task<void> wait_braced() {
@@ -48,7 +50,7 @@ task<void> signal_parenthesized() {
 
 task<void> sample() {
   auto lk = co_await viewed.scoped_lock_async();
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: async mutex 'viewed' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'viewed' locked here and released without suspending
   ++ready;
 }
 

@@ -9,6 +9,8 @@
 #include "task.h"
 
 folly::coro::Mutex returned, implicit, by_value, by_rvalue, local;
+// CHECK-NOTES: :[[@LINE-1]]:61: warning: async mutex 'local' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:61: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int n;
 
 using Lock = std::unique_lock<folly::coro::Mutex>;
@@ -42,8 +44,7 @@ task<void> lock_and_keep_ref() {
 
 task<void> lock_and_move_locally() {
   auto lk = co_await local.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'local' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-35]]:61: note: 'local' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'local' locked here and released without suspending
   ++n;
   Lock other(std::move(lk));
   other.unlock();

@@ -9,6 +9,8 @@
 
 class Session {
   folly::coro::Mutex by_ref_, by_ptr_, by_const_;
+  // CHECK-NOTES: :[[@LINE-1]]:40: warning: async mutex 'by_const_' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-2]]:40: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   int state_ = 0;
 
 public:
@@ -26,7 +28,7 @@ public:
   }
   task<void> touch_const() {
     auto lk = co_await by_const_.co_scoped_lock();
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'by_const_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-1]]:10: note: async mutex 'by_const_' locked here and released without suspending
     state_ = 3;
   }
 };

@@ -13,6 +13,8 @@ cppcoro::async_mutex by_reference;
 cppcoro::async_mutex by_member;
 cppcoro::async_mutex by_assignment;
 cppcoro::async_mutex plain;
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'plain' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 cppcoro::async_mutex *current;
 int n;
 
@@ -49,8 +51,7 @@ task<void> direct() {
   { auto lk = co_await by_member.scoped_lock_async(); ++n; }
   { auto lk = co_await by_assignment.scoped_lock_async(); ++n; }
   { auto lk = co_await plain.scoped_lock_async(); ++n; }
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'plain' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-38]]:22: note: 'plain' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:10: note: async mutex 'plain' locked here and released without suspending
   Holder h(by_member);
   co_await h.hold();
   current = &by_assignment;

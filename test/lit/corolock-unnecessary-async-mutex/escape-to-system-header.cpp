@@ -10,6 +10,8 @@
 #include "task.h"
 
 cppcoro::async_mutex mu, local_mu;
+// CHECK-NOTES: :[[@LINE-1]]:26: warning: async mutex 'local_mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:26: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int ready;
 
 task<void> signal() {
@@ -23,7 +25,7 @@ bool is_watched(cppcoro::async_mutex &m) { return waitlib::watched == &m; }
 
 task<void> bump() {
   auto lk = co_await local_mu.scoped_lock_async();
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: async mutex 'local_mu' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'local_mu' locked here and released without suspending
   ++ready;
 }
 

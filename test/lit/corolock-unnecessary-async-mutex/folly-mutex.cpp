@@ -10,21 +10,21 @@
 #include "task.h"
 
 folly::coro::Mutex mu;
+// CHECK-NOTES: :[[@LINE-1]]:20: warning: async mutex 'mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:20: note: its 2 critical sections in this translation unit never suspend while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+// CHECK-NOTES: :[[@LINE+6]]:40: note: async mutex 'mu' locked here and released without suspending
+// CHECK-NOTES: :[[@LINE+11]]:15: note: async mutex 'mu' locked here and released without suspending
 int size;
 int capacity;
 
 task<void> grow(int by) {
   std::unique_lock<folly::coro::Mutex> lk = co_await mu.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:40: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-7]]:20: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
   capacity += by;
   size = 0;
 }
 
 task<void> shrink(int by) {
   co_await mu.co_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-15]]:20: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
   capacity -= by;
   size = 0;
   mu.unlock();

@@ -10,6 +10,8 @@
 
 folly::coro::SharedMutex mu;
 folly::coro::SharedMutex quick;
+// CHECK-NOTES: :[[@LINE-1]]:26: warning: async mutex 'quick' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:26: note: its 1 critical section in this translation unit never suspends while holding it: a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int version;
 
 task<void> bump() {
@@ -25,8 +27,7 @@ task<void> publish() {
 
 task<int> peek() {
   co_await quick.co_lock_shared();
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: async mutex 'quick' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-17]]:26: note: 'quick' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:18: note: async mutex 'quick' locked here and released without suspending
   int v;
   {
     folly::coro::SharedLock<folly::coro::SharedMutex> lk(quick,

@@ -9,6 +9,8 @@
 #include "task.h"
 
 folly::coro::SharedMutex mu;
+// CHECK-NOTES: :[[@LINE-1]]:26: warning: async mutex 'mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:26: note: its 3 critical sections in this translation unit never suspend while holding it: a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int config[4];
 int version;
 
@@ -17,8 +19,7 @@ task<int> read_scoped(int i) {
   {
     std::shared_lock<folly::coro::SharedMutex> lk =
         co_await mu.co_scoped_lock_shared();
-        // CHECK-NOTES: :[[@LINE-2]]:48: warning: async mutex 'mu' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-        // CHECK-NOTES: :[[@LINE-10]]:26: note: 'mu' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
+        // CHECK-NOTES: :[[@LINE-2]]:48: note: async mutex 'mu' locked here and released without suspending
     value = config[i] + version;
   }
   co_return value;
@@ -26,8 +27,7 @@ task<int> read_scoped(int i) {
 
 task<int> read_manual(int i) {
   co_await mu.co_lock_shared();
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: async mutex 'mu' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-19]]:26: note: 'mu' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:15: note: async mutex 'mu' locked here and released without suspending
   int value = config[i];
   mu.unlock_shared();
   co_await send(value);
@@ -36,8 +36,7 @@ task<int> read_manual(int i) {
 
 task<void> write(int i, int value) {
   auto lk = co_await mu.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'mu' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-29]]:26: note: 'mu' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'mu' locked here and released without suspending
   config[i] = value;
   ++version;
 }

@@ -7,6 +7,9 @@
 #include "Inputs/shared_state.h"
 
 cppcoro::async_mutex local_mu;
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'local_mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+// CHECK-NOTES: :[[@LINE+10]]:8: note: async mutex 'local_mu' locked here and released without suspending
 int n;
 
 task<void> use_header_mu() {
@@ -17,8 +20,6 @@ task<void> use_header_mu() {
 
 task<void> use_local_mu() {
   auto lk = co_await local_mu.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'local_mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-12]]:22: note: 'local_mu' declared here; 1 critical section examined in this translation unit, none suspends while holding it
   n = 3;
   n = 4;
 }

@@ -9,6 +9,8 @@
 
 coro::mutex mu;
 coro::mutex other;
+// CHECK-NOTES: :[[@LINE-1]]:13: warning: async mutex 'other' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:13: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 coro::condition_variable cv;
 int items;
 int served;
@@ -26,8 +28,7 @@ coro::task<void> push() {
 
 coro::task<void> serve() {
   auto lk = co_await other.scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'other' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-19]]:13: note: 'other' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'other' locked here and released without suspending
   ++served;
   items = 0;
 }

@@ -6,12 +6,13 @@
 #include "libcoro_mutex.h"
 
 coro::mutex mu;
+// CHECK-NOTES: :[[@LINE-1]]:13: warning: async mutex 'mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:13: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 long bytes;
 
 coro::task<void> account(coro::task<void> write, long n) {
   co_await mu.lock();
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: async mutex 'mu' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-6]]:13: note: 'mu' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:15: note: async mutex 'mu' locked here and released without suspending
   bytes += n;
   mu.unlock();
   co_await write;

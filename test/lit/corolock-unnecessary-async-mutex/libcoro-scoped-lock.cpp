@@ -6,21 +6,21 @@
 #include "libcoro_mutex.h"
 
 coro::mutex mu;
+// CHECK-NOTES: :[[@LINE-1]]:13: warning: async mutex 'mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:13: note: its 2 critical sections in this translation unit never suspend while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int queued;
 int dropped;
 
 coro::task<void> enqueue(int n) {
   auto lk = co_await mu.scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-7]]:13: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'mu' locked here and released without suspending
   queued += n;
   dropped = 0;
 }
 
 coro::task<void> drain(coro::task<void> flush) {
   auto lk = co_await mu.scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-15]]:13: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'mu' locked here and released without suspending
   queued = 0;
   ++dropped;
   lk.unlock();

@@ -9,30 +9,31 @@
 
 coro::thread_pool *pool;
 coro::shared_mutex<coro::thread_pool> counters(pool);
+// CHECK-NOTES: :[[@LINE-1]]:39: warning: async mutex 'counters' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:39: note: its 2 critical sections in this translation unit never suspend while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 coro::shared_mutex<coro::thread_pool> table(pool);
 int hits;
 int rows[8];
 
 coro::task<void> hit() {
   co_await counters.lock();
-  // CHECK-NOTES: :[[@LINE-1]]:21: warning: async mutex 'counters' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-8]]:39: note: 'counters' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:21: note: async mutex 'counters' locked here and released without suspending
   ++hits;
   co_await counters.unlock();
 }
 
 coro::task<void> miss() {
   co_await counters.lock();
-  // CHECK-NOTES: :[[@LINE-1]]:21: warning: async mutex 'counters' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-16]]:39: note: 'counters' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:21: note: async mutex 'counters' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-14]]:39: warning: async mutex 'table' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-15]]:39: note: its 1 critical section in this translation unit never suspends while holding it: a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   --hits;
   co_await counters.unlock();
 }
 
 coro::task<int> lookup(int i) {
   co_await table.lock_shared();
-  // CHECK-NOTES: :[[@LINE-1]]:18: warning: async mutex 'table' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-23]]:39: note: 'table' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:18: note: async mutex 'table' locked here and released without suspending
   int row = rows[i];
   co_await table.unlock_shared();
   co_return row;

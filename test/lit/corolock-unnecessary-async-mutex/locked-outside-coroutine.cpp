@@ -11,6 +11,8 @@
 cppcoro::async_mutex in_plain_function;
 cppcoro::async_mutex in_plain_lambda;
 cppcoro::async_mutex in_coroutine_lambda;
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'in_coroutine_lambda' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 cppcoro::async_mutex only_coroutines;
 int n;
 
@@ -39,7 +41,9 @@ task<void> bump_plain_lambda() {
 void start() {
   auto worker = []() -> task<void> {
     auto lk = co_await in_coroutine_lambda.scoped_lock_async();
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'in_coroutine_lambda' is never held across a suspension point{{.*}} [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-1]]:10: note: async mutex 'in_coroutine_lambda' locked here and released without suspending
+    // CHECK-NOTES: :[[@LINE-29]]:22: warning: async mutex 'only_coroutines' is never held across a suspension point [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-30]]:22: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
     compute(n);
   };
   worker();
@@ -47,7 +51,7 @@ void start() {
 
 task<void> bump_only_coroutines() {
   auto lk = co_await only_coroutines.scoped_lock_async();
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: async mutex 'only_coroutines' is never held across a suspension point{{.*}} [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'only_coroutines' locked here and released without suspending
   compute(n);
 }
 

@@ -15,17 +15,19 @@ void remember(coro::mutex &m);
 void run() {
   int counter = 0;
   coro::mutex counter_mu;
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: async mutex 'counter_mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-2]]:15: note: its 2 critical sections in this translation unit never suspend while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   auto bump = [](coro::mutex &m, int &n) -> task<void> {
     auto lk = co_await m.scoped_lock();
-    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'counter_mu' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-    // CHECK-NOTES: :[[@LINE-4]]:15: note: 'counter_mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: note: async mutex 'counter_mu' locked here through parameter 'm' and released without suspending
+    // CHECK-NOTES: :[[@LINE+11]]:8: note: 'counter_mu' is passed here to parameter 'm' of a lambda
     ++n;
   };
   auto reset = [](coro::mutex *m, int &n) -> task<void> {
     co_await yield_now();
     co_await m->lock();
-    // CHECK-NOTES: :[[@LINE-1]]:17: warning: async mutex 'counter_mu' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-    // CHECK-NOTES: :[[@LINE-11]]:15: note: 'counter_mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:17: note: async mutex 'counter_mu' locked here through parameter 'm' and released without suspending
+    // CHECK-NOTES: :[[@LINE+5]]:9: note: '&counter_mu' is passed here to parameter 'm' of a lambda
     n = 0;
     m->unlock();
   };

@@ -7,35 +7,41 @@
 #include "task.h"
 
 folly::coro::Mutex two, real, call, decl, longer;
+// CHECK-NOTES: :[[@LINE-1]]:20: warning: async mutex 'two' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:20: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int n;
 double avg;
 
 task<void> two_updates() {
   auto lk = co_await two.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'two' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-7]]:20: note: 'two' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'two' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-9]]:25: warning: async mutex 'real' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-10]]:25: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   ++n;
   ++n;
 }
 
 task<void> floating() {
   auto lk = co_await real.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'real' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-15]]:25: note: 'real' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'real' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-18]]:31: warning: async mutex 'call' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-19]]:31: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   avg += 0.5;
 }
 
 task<void> calls() {
   auto lk = co_await call.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'call' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-22]]:31: note: 'call' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'call' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-26]]:37: warning: async mutex 'decl' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-27]]:37: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   compute(n);
 }
 
 task<void> declares() {
   co_await decl.co_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:17: warning: async mutex 'decl' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-29]]:37: note: 'decl' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:17: note: async mutex 'decl' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-34]]:43: warning: async mutex 'longer' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-35]]:43: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   int copy = n;
   decl.unlock();
   co_await send(copy);
@@ -44,8 +50,7 @@ task<void> declares() {
 task<void> goes_on() {
   {
     auto lk = co_await longer.co_scoped_lock();
-    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'longer' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-    // CHECK-NOTES: :[[@LINE-39]]:43: note: 'longer' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: note: async mutex 'longer' locked here and released without suspending
     ++n;
     n *= 2;
   }

@@ -9,14 +9,15 @@
 
 cppcoro::async_mutex outer;
 cppcoro::async_mutex inner;
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'inner' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int n;
 
 task<void> nested() {
   auto a = co_await outer.scoped_lock_async();
   {
     auto b = co_await inner.scoped_lock_async();
-    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'inner' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-    // CHECK-NOTES: :[[@LINE-8]]:22: note: 'inner' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: note: async mutex 'inner' locked here and released without suspending
     ++n;
   }
   n = 0;

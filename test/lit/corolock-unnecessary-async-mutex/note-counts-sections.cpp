@@ -7,22 +7,22 @@
 #include "task.h"
 
 cppcoro::async_mutex many;
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'many' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:22: note: its 3 critical sections in this translation unit never suspend while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 cppcoro::async_mutex one;
 int a, b, c;
 
 task<void> first() {
   {
     auto lk = co_await many.scoped_lock_async();
-    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'many' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-    // CHECK-NOTES: :[[@LINE-8]]:22: note: 'many' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: note: async mutex 'many' locked here and released without suspending
     a = 1;
     b = 1;
   }
   co_await send(a);
   {
     auto lk = co_await many.scoped_lock_async();
-    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'many' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-    // CHECK-NOTES: :[[@LINE-16]]:22: note: 'many' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: note: async mutex 'many' locked here and released without suspending
     b = 2;
     c = 2;
   }
@@ -30,8 +30,9 @@ task<void> first() {
 
 task<void> second() {
   co_await many.lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:17: warning: async mutex 'many' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-25]]:22: note: 'many' declared here; 3 critical sections examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:17: note: async mutex 'many' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-22]]:22: warning: async mutex 'one' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-23]]:22: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   c = 3;
   a = 3;
   many.unlock();
@@ -39,8 +40,7 @@ task<void> second() {
 
 task<void> third() {
   auto lk = co_await one.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'one' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-33]]:22: note: 'one' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'one' locked here and released without suspending
   a = b + c;
   b = 0;
 }

@@ -10,18 +10,20 @@
 
 class Registry {
   folly::coro::SharedMutex mu_;
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: async mutex 'mu_' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-2]]:28: note: its 2 critical sections in this translation unit never suspend while holding it: a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   std::map<std::string, std::vector<char>> entries_;
 
 public:
   task<void> put(std::string key, std::vector<char> value) {
     auto lk = co_await mu_.co_scoped_lock();
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-1]]:10: note: async mutex 'mu_' locked here and released without suspending
     entries_[std::move(key)] = std::move(value);
   }
 
   task<std::size_t> size(const std::string &key) {
     auto lk = co_await mu_.co_scoped_lock_shared();
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::shared_mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-1]]:10: note: async mutex 'mu_' locked here and released without suspending
     auto it = entries_.find(key);
     co_return it == entries_.end() ? 0 : it->second.size();
   }

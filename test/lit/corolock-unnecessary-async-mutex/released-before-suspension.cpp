@@ -10,6 +10,8 @@
 #include "task.h"
 
 cppcoro::async_mutex manual;
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'manual' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 cppcoro::async_mutex scoped;
 folly::coro::Mutex early;
 folly::coro::Mutex looped;
@@ -17,8 +19,9 @@ int n;
 
 task<void> unlock_then_await() {
   co_await manual.lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:19: warning: async mutex 'manual' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-9]]:22: note: 'manual' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:19: note: async mutex 'manual' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-8]]:22: warning: async mutex 'scoped' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-9]]:22: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   n = 1;
   n = 2;
   manual.unlock();
@@ -28,8 +31,9 @@ task<void> unlock_then_await() {
 task<void> scope_then_await() {
   {
     auto lk = co_await scoped.scoped_lock_async();
-    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'scoped' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-    // CHECK-NOTES: :[[@LINE-19]]:22: note: 'scoped' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+    // CHECK-NOTES: :[[@LINE-1]]:10: note: async mutex 'scoped' locked here and released without suspending
+    // CHECK-NOTES: :[[@LINE-19]]:20: warning: async mutex 'early' is never held across a suspension point [corolock-unnecessary-async-mutex]
+    // CHECK-NOTES: :[[@LINE-20]]:20: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
     n = 3;
     n = 4;
   }
@@ -38,8 +42,9 @@ task<void> scope_then_await() {
 
 task<void> early_unlock() {
   auto lk = co_await early.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'early' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-28]]:20: note: 'early' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'early' locked here and released without suspending
+  // CHECK-NOTES: :[[@LINE-29]]:20: warning: async mutex 'looped' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-30]]:20: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   n = 5;
   lk.unlock();
   co_await send(n);
@@ -49,8 +54,7 @@ task<void> each_iteration() {
   for (int i = 0; i < 4; ++i) {
     {
       auto lk = co_await looped.co_scoped_lock();
-      // CHECK-NOTES: :[[@LINE-1]]:12: warning: async mutex 'looped' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-      // CHECK-NOTES: :[[@LINE-38]]:20: note: 'looped' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+      // CHECK-NOTES: :[[@LINE-1]]:12: note: async mutex 'looped' locked here and released without suspending
       n += i;
       n *= 2;
     }

@@ -15,6 +15,8 @@ std::shared_mutex rw;
 absl::Mutex amu;
 boost::mutex bmu;
 cppcoro::async_mutex async_mu;
+// CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'async_mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int n;
 
 task<void> sync_sections() {
@@ -42,8 +44,7 @@ task<void> sync_sections() {
 
 task<void> async_section() {
   auto lk = co_await async_mu.scoped_lock_async();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'async_mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-29]]:22: note: 'async_mu' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:8: note: async mutex 'async_mu' locked here and released without suspending
   ++n;
   n = 0;
 }

@@ -21,11 +21,12 @@ template <typename T> struct Box {
 template <typename T> struct Counter {
   task<void> inc() {
     auto lk = co_await mu_.co_scoped_lock();
-    // CHECK-NOTES: :[[@LINE-1]]:10: warning: async mutex 'mu_' is never held across a suspension point; a std::atomic for this lone integer update would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-    // CHECK-NOTES: :[[@LINE--3]]:22: note: 'mu_' declared here; 1 critical section examined in this translation unit, none suspends while holding it
     ++count_;
   }
   folly::coro::Mutex mu_;
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'mu_' is never held across a suspension point [corolock-unnecessary-async-mutex]
+  // CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+  // CHECK-NOTES: :[[@LINE-6]]:10: note: async mutex 'mu_' locked here and released without suspending
   T count_{};
 };
 

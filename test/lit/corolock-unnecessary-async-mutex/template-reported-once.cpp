@@ -10,12 +10,14 @@
 #include "task.h"
 
 folly::coro::Mutex mu;
+// CHECK-NOTES: :[[@LINE-1]]:20: warning: async mutex 'mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:20: note: its 2 critical sections in this translation unit never suspend while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+// CHECK-NOTES: :[[@LINE+5]]:8: note: async mutex 'mu' locked here and released without suspending
+// CHECK-NOTES: :[[@LINE+11]]:17: note: async mutex 'mu' locked here and released without suspending
 long total;
 
 template <typename T> task<void> accumulate(T value) {
   auto lk = co_await mu.co_scoped_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-6]]:20: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
   total += static_cast<long>(value);
   total *= 2;
 }
@@ -23,8 +25,6 @@ template <typename T> task<void> accumulate(T value) {
 template <typename T> struct Sink {
   task<void> put(T value) {
     co_await mu.co_lock();
-    // CHECK-NOTES: :[[@LINE-1]]:17: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-    // CHECK-NOTES: :[[@LINE-15]]:20: note: 'mu' declared here; 2 critical sections examined in this translation unit, none suspends while holding it
     total -= static_cast<long>(value);
     mu.unlock();
     co_await send(1);

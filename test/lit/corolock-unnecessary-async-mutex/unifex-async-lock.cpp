@@ -6,13 +6,14 @@
 #include "unifex_async_mutex.h"
 
 unifex::async_mutex mu;
+// CHECK-NOTES: :[[@LINE-1]]:21: warning: async mutex 'mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
+// CHECK-NOTES: :[[@LINE-2]]:21: note: its 1 critical section in this translation unit never suspends while holding it: a std::mutex would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int next_id;
 int issued;
 
 unifex::task<void> issue(unifex::task<void> reply) {
   co_await mu.async_lock();
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: async mutex 'mu' is never held across a suspension point; a std::mutex would do, without suspending and rescheduling the coroutine to lock it [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-7]]:21: note: 'mu' declared here; 1 critical section examined in this translation unit, none suspends while holding it
+  // CHECK-NOTES: :[[@LINE-1]]:15: note: async mutex 'mu' locked here and released without suspending
   int id = next_id++;
   issued += id;
   mu.unlock();
