@@ -81,9 +81,10 @@ L0:
   co_await send(r);
   m.lock();
   v0 = r;
-  // CHECK: :[[@LINE-1]]:3: warning: 'v0' is written under 'm' based on 'v0' read before a 'co_await' that ran without 'm'{{.*}} [corolock-read-release-write]
-  // CHECK: :[[@LINE-10]]:8: note: 'v0' read here under 'm'; the written value is computed from it
-  // CHECK: :[[@LINE-5]]:3: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v0' here
+  // CHECK: :[[@LINE-1]]:3: warning: 'v0' is written under 'm' based on 'v0' read before a 'co_await' [corolock-read-release-write]
+  // CHECK: :[[@LINE-2]]:3: note: another coroutine may have changed 'v0' while this one was suspended: re-check it under 'm' before writing{{.*}}
+  // CHECK: :[[@LINE-11]]:8: note: 'v0' read here under 'm'; the written value is computed from it
+  // CHECK: :[[@LINE-6]]:3: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v0' here
   m.unlock();
   if (next(0) == 0)
     goto L1;
@@ -101,9 +102,10 @@ L1:
   co_await send(r);
   m.lock();
   v1 = r;
-  // CHECK: :[[@LINE-1]]:3: warning: 'v1' is written under 'm' based on 'v1' read before a 'co_await' that ran without 'm'{{.*}} [corolock-read-release-write]
-  // CHECK: :[[@LINE-10]]:8: note: 'v1' read here under 'm'; the written value is computed from it
-  // CHECK: :[[@LINE-5]]:3: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v1' here
+  // CHECK: :[[@LINE-1]]:3: warning: 'v1' is written under 'm' based on 'v1' read before a 'co_await' [corolock-read-release-write]
+  // CHECK: :[[@LINE-2]]:3: note: another coroutine may have changed 'v1' while this one was suspended: re-check it under 'm' before writing{{.*}}
+  // CHECK: :[[@LINE-11]]:8: note: 'v1' read here under 'm'; the written value is computed from it
+  // CHECK: :[[@LINE-6]]:3: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v1' here
   m.unlock();
   if (next(1) == 0)
     goto L2;
@@ -121,9 +123,10 @@ L2:
   co_await send(r);
   m.lock();
   v2 = r;
-  // CHECK: :[[@LINE-1]]:3: warning: 'v2' is written under 'm' based on 'v2' read before a 'co_await' that ran without 'm'{{.*}} [corolock-read-release-write]
-  // CHECK: :[[@LINE-10]]:8: note: 'v2' read here under 'm'; the written value is computed from it
-  // CHECK: :[[@LINE-5]]:3: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v2' here
+  // CHECK: :[[@LINE-1]]:3: warning: 'v2' is written under 'm' based on 'v2' read before a 'co_await' [corolock-read-release-write]
+  // CHECK: :[[@LINE-2]]:3: note: another coroutine may have changed 'v2' while this one was suspended: re-check it under 'm' before writing{{.*}}
+  // CHECK: :[[@LINE-11]]:8: note: 'v2' read here under 'm'; the written value is computed from it
+  // CHECK: :[[@LINE-6]]:3: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v2' here
   m.unlock();
   if (next(2) == 0)
     goto L3;
@@ -141,9 +144,10 @@ L3:
   co_await send(r);
   m.lock();
   v3 = r;
-  // CHECK: :[[@LINE-1]]:3: warning: 'v3' is written under 'm' based on 'v3' read before a 'co_await' that ran without 'm'{{.*}} [corolock-read-release-write]
-  // CHECK: :[[@LINE-10]]:8: note: 'v3' read here under 'm'; the written value is computed from it
-  // CHECK: :[[@LINE-5]]:3: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v3' here
+  // CHECK: :[[@LINE-1]]:3: warning: 'v3' is written under 'm' based on 'v3' read before a 'co_await' [corolock-read-release-write]
+  // CHECK: :[[@LINE-2]]:3: note: another coroutine may have changed 'v3' while this one was suspended: re-check it under 'm' before writing{{.*}}
+  // CHECK: :[[@LINE-11]]:8: note: 'v3' read here under 'm'; the written value is computed from it
+  // CHECK: :[[@LINE-6]]:3: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v3' here
   m.unlock();
   if (next(3) == 0)
     goto L0;

@@ -78,9 +78,10 @@ coro::task<> machine(int st) {
       co_await send(r);
       m.lock();
       v0 = r + 1;
-      // CHECK: :[[@LINE-1]]:7: warning: 'v0' is written under 'm' based on 'v0' read before a 'co_await' that ran without 'm'{{.*}} [corolock-read-release-write]
-      // CHECK: :[[@LINE-6]]:15: note: 'v0' read here under 'm'; the written value is computed from it
-      // CHECK: :[[@LINE-5]]:7: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v0' here
+      // CHECK: :[[@LINE-1]]:7: warning: 'v0' is written under 'm' based on 'v0' read before a 'co_await' [corolock-read-release-write]
+      // CHECK: :[[@LINE-2]]:7: note: another coroutine may have changed 'v0' while this one was suspended: re-check it under 'm' before writing{{.*}}
+      // CHECK: :[[@LINE-7]]:15: note: 'v0' read here under 'm'; the written value is computed from it
+      // CHECK: :[[@LINE-6]]:7: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v0' here
       m.unlock();
       st = next(0);
       break;
@@ -92,9 +93,10 @@ coro::task<> machine(int st) {
       co_await send(r);
       m.lock();
       v1 = r + 1;
-      // CHECK: :[[@LINE-1]]:7: warning: 'v1' is written under 'm' based on 'v1' read before a 'co_await' that ran without 'm'{{.*}} [corolock-read-release-write]
-      // CHECK: :[[@LINE-6]]:15: note: 'v1' read here under 'm'; the written value is computed from it
-      // CHECK: :[[@LINE-5]]:7: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v1' here
+      // CHECK: :[[@LINE-1]]:7: warning: 'v1' is written under 'm' based on 'v1' read before a 'co_await' [corolock-read-release-write]
+      // CHECK: :[[@LINE-2]]:7: note: another coroutine may have changed 'v1' while this one was suspended: re-check it under 'm' before writing{{.*}}
+      // CHECK: :[[@LINE-7]]:15: note: 'v1' read here under 'm'; the written value is computed from it
+      // CHECK: :[[@LINE-6]]:7: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v1' here
       m.unlock();
       st = next(1);
       break;
@@ -106,9 +108,10 @@ coro::task<> machine(int st) {
       co_await send(r);
       m.lock();
       v2 = r + 1;
-      // CHECK: :[[@LINE-1]]:7: warning: 'v2' is written under 'm' based on 'v2' read before a 'co_await' that ran without 'm'{{.*}} [corolock-read-release-write]
-      // CHECK: :[[@LINE-6]]:15: note: 'v2' read here under 'm'; the written value is computed from it
-      // CHECK: :[[@LINE-5]]:7: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v2' here
+      // CHECK: :[[@LINE-1]]:7: warning: 'v2' is written under 'm' based on 'v2' read before a 'co_await' [corolock-read-release-write]
+      // CHECK: :[[@LINE-2]]:7: note: another coroutine may have changed 'v2' while this one was suspended: re-check it under 'm' before writing{{.*}}
+      // CHECK: :[[@LINE-7]]:15: note: 'v2' read here under 'm'; the written value is computed from it
+      // CHECK: :[[@LINE-6]]:7: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v2' here
       m.unlock();
       st = next(2);
       break;
@@ -120,9 +123,10 @@ coro::task<> machine(int st) {
       co_await send(r);
       m.lock();
       v3 = r + 1;
-      // CHECK: :[[@LINE-1]]:7: warning: 'v3' is written under 'm' based on 'v3' read before a 'co_await' that ran without 'm'{{.*}} [corolock-read-release-write]
-      // CHECK: :[[@LINE-6]]:15: note: 'v3' read here under 'm'; the written value is computed from it
-      // CHECK: :[[@LINE-5]]:7: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v3' here
+      // CHECK: :[[@LINE-1]]:7: warning: 'v3' is written under 'm' based on 'v3' read before a 'co_await' [corolock-read-release-write]
+      // CHECK: :[[@LINE-2]]:7: note: another coroutine may have changed 'v3' while this one was suspended: re-check it under 'm' before writing{{.*}}
+      // CHECK: :[[@LINE-7]]:15: note: 'v3' read here under 'm'; the written value is computed from it
+      // CHECK: :[[@LINE-6]]:7: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v3' here
       m.unlock();
       st = next(3);
       break;
