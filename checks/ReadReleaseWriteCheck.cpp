@@ -49,7 +49,8 @@ void ReadReleaseWriteCheck::report(const StaleWrite &Write,
   std::string Basis = spelling(Write.Basis, Context);
   std::string Mutex = mutexName(Write.Mutex, Context);
   StringRef Keyword = suspensionKeyword(*Write.Suspension);
-  diag(Where, "'%0' is written under '%1' based on '%2' read before a '%3'")
+  diag(Where, "'%0' is written under '%1' based on '%2' read before a '%3' "
+              "that ran without '%1'")
       << Written << Mutex << Basis << Keyword;
   diag(explanationLoc(Where, Context),
        "another coroutine may have changed '%0' while this one was "

@@ -125,10 +125,10 @@ void UnnecessaryAsyncMutexCheck::reportMutex(
       << Mutex;
   diag(explanationLoc(Where, *Context),
        "its %0 critical section%s0 in this translation unit never "
-       "suspend%select{s|}1 while holding it%select{|, and each only updates "
-       "one integer}2: %select{a std::mutex|a std::shared_mutex|a "
-       "std::atomic}3 would do, without suspending and rescheduling the "
-       "coroutine to lock it; see %4",
+       "suspend%select{s|}1 while holding it%select{|, and %select{it|each}1 "
+       "only updates one integer}2: %select{a std::mutex|a "
+       "std::shared_mutex|a std::atomic}3 would do, without suspending and "
+       "rescheduling the coroutine to lock it; see %4",
        DiagnosticIDs::Note)
       << Count << (Count != 1) << (Replacement == Atomic) << Replacement
       << documentationPath(getID());

@@ -173,6 +173,42 @@ std::vector<std::string> heldLocks(const std::string &Code,
       });
 }
 
+std::vector<std::string> fromPreviousIteration(const std::string &Code,
+                                               llvm::StringRef Function) {
+  ParsedCode Parsed(Code);
+  if (Parsed.hasErrors())
+    return {"parse error"};
+  const FunctionDecl *FD = Parsed.function(Function);
+  if (!FD)
+    return {"no function " + Function.str()};
+  return withClassifiers(
+      {}, "", [&](const LockModel &Model, const auto &Suspensions) {
+        ASTContext &Context = Parsed.context();
+        const SourceManager &SM = Context.getSourceManager();
+        std::vector<std::string> Lines;
+        for (const SuspensionPointLocks &Point :
+             analyzeHeldLocks(*FD, Context, Model, Suspensions).Suspensions) {
+          const CoroutineSuspendExpr &S = *Point.Suspension;
+          std::string Line =
+              "L" + std::to_string(Parsed.line(S.getBeginLoc())) + ":";
+          for (const LockFact &F : Point.Locks) {
+            if (!heldFromPreviousIteration(F, S, SM))
+              continue;
+            std::string Where;
+            for (SourceLocation L : F.Acquisitions)
+              if (acquiredInPreviousIteration(L, S, SM))
+                Where += (Where.empty() ? "L" : " L") +
+                         std::to_string(Parsed.line(L));
+            Line += " " + holderName(F, Context) + "(" + Where + ")";
+          }
+          if (Line.back() == ':')
+            Line += " -";
+          Lines.push_back(Line);
+        }
+        return Lines;
+      });
+}
+
 namespace {
 
 std::string lineList(ParsedCode &Parsed,
@@ -267,6 +303,41 @@ std::vector<std::string> sectionsByMutex(const std::string &Code,
       });
 }
 
+std::vector<std::string> boundSections(const std::string &Code) {
+  ParsedCode Parsed(Code);
+  if (Parsed.hasErrors())
+    return {"parse error"};
+  return withClassifiers(
+      {}, "", [&](const LockModel &Model, const auto &Suspensions) {
+        CriticalSectionsByMutex ByMutex;
+        for (const FunctionDecl *FD : Parsed.coroutines())
+          for (CriticalSection &S :
+               findCriticalSections(*FD, Parsed.context(), Model, Suspensions))
+            ByMutex.add(std::move(S));
+        ByMutex.bindParameters(analyzeMutexFlow(Parsed.context(), Model));
+        std::vector<std::string> Lines;
+        for (const ValueDecl *M : ByMutex.mutexes())
+          for (const CriticalSection &S : ByMutex.sections(M)) {
+            if (S.BoundThrough.empty())
+              continue;
+            std::string Line = M->getQualifiedNameAsString() + ": L" +
+                               std::to_string(Parsed.line(S.Acquisition)) +
+                               " via";
+            for (const MutexBinding &B : S.BoundThrough) {
+              std::string Argument;
+              llvm::raw_string_ostream OS(Argument);
+              B.Argument->printPretty(OS, nullptr,
+                                      Parsed.context().getPrintingPolicy());
+              Line += " '" + Argument + "'@L" +
+                      std::to_string(Parsed.line(B.Argument->getBeginLoc())) +
+                      "->" + B.Parameter->getNameAsString();
+            }
+            Lines.push_back(Line);
+          }
+        return Lines;
+      });
+}
+
 std::vector<std::string> escapingMutexes(const std::string &Code,
                                          const LockModelOptions &Options) {
   ParsedCode Parsed(Code);
@@ -336,6 +407,41 @@ std::vector<std::string> ioAwaits(const std::string &Code,
               "L" +
               std::to_string(Parsed.line(Point.Suspension->getBeginLoc())) +
               ": " + (Awaited ? Awaited->getQualifiedNameAsString() : "-"));
+        }
+        return Lines;
+      });
+}
+
+std::vector<std::string> ioPaths(const std::string &Code,
+                                 llvm::StringRef Function) {
+  ParsedCode Parsed(Code);
+  if (Parsed.hasErrors())
+    return {"parse error"};
+  const FunctionDecl *FD = Parsed.function(Function);
+  if (!FD)
+    return {"no function " + Function.str()};
+  return withClassifiers(
+      {}, "",
+      [&](const LockModel &Model,
+          const auto &Suspensions) -> std::vector<std::string> {
+        auto Io = IoAwaitClassifier::create("", Suspensions);
+        if (!Io)
+          return {"error: " + llvm::toString(Io.takeError())};
+        std::vector<std::string> Lines;
+        for (const SuspensionPointLocks &Point :
+             analyzeHeldLocks(*FD, Parsed.context(), Model, Suspensions)
+                 .Suspensions) {
+          std::string Line =
+              "L" +
+              std::to_string(Parsed.line(Point.Suspension->getBeginLoc())) +
+              ":";
+          for (const IoAwaitClassifier::Step &Step :
+               Io->ioPath(Point.Suspension))
+            Line += " " + Step.Coroutine->getQualifiedNameAsString() + "@L" +
+                    std::to_string(Parsed.line(Step.Await->getBeginLoc()));
+          if (Line.back() == ':')
+            Line += " -";
+          Lines.push_back(Line);
         }
         return Lines;
       });

@@ -54,6 +54,13 @@ std::vector<std::string> heldLocks(const std::string &Code,
                                    const LockModelOptions &Options = {},
                                    llvm::StringRef NonSuspending = "");
 
+/// One line per suspension point of \p Function: "L<line>:" and, for each
+/// lock possibly held there from a previous iteration, " <holder>" and the
+/// lines of its acquisitions in a previous iteration ("lk(L8)"); "L<line>: -"
+/// when there is none.
+std::vector<std::string> fromPreviousIteration(const std::string &Code,
+                                               llvm::StringRef Function);
+
 /// One line per critical section of \p Function, in order:
 /// "L<acquisition>: <holder> <mutex> (<kind>) -> <suspensions>" where the
 /// holder is a guard name, "temp" or "manual", the mutex is its
@@ -73,6 +80,11 @@ std::vector<std::string> sectionsByMutex(const std::string &Code,
                                          const LockModelOptions &Options = {},
                                          bool BindParameters = false);
 
+/// After CriticalSectionsByMutex::bindParameters, one line per section taken
+/// through a mutex parameter: "<qualified mutex>: L<acquisition> via" and,
+/// for each argument that binds it, " '<argument>'@L<line>-><parameter>".
+std::vector<std::string> boundSections(const std::string &Code);
+
 /// The qualified names of the escaping mutexes (and mutex parameters) that
 /// analyzeMutexFlow finds, sorted.
 std::vector<std::string> escapingMutexes(const std::string &Code,
@@ -90,6 +102,12 @@ std::vector<std::string> ioAwaits(const std::string &Code,
                                   llvm::StringRef Function,
                                   llvm::StringRef IoFunctions = "",
                                   llvm::StringRef NonSuspending = "");
+
+/// One line per suspension point of \p Function: "L<line>:" and, for each
+/// step ioPath finds on the way to its I/O, " <coroutine>@L<line>"; "L<line>:
+/// -" when it awaits I/O directly or none.
+std::vector<std::string> ioPaths(const std::string &Code,
+                                 llvm::StringRef Function);
 
 } // namespace corolock::test
 

@@ -457,6 +457,36 @@ struct S {
               ElementsAre("m: L13", "a: L20 L3", "S::mu_: L3", "b: L7"));
 }
 
+// A section counted for a caller's mutex records the arguments that bind
+// it, the parameter's own first; a section of the mutex itself none.
+TEST(CriticalSectionsByMutex, RecordsBindingArguments) {
+  EXPECT_THAT(boundSections(R"cpp(
+task<void> lock_ref(std::mutex &m) {
+  std::lock_guard<std::mutex> g(m);
+  co_await send(1);
+}
+task<void> lock_ptr(std::mutex *p, int depth) {
+  std::lock_guard<std::mutex> g(*p);
+  if (depth)
+    co_await lock_ptr(p, depth - 1);
+}
+task<void> pass_on(std::mutex &m) { co_await lock_ptr(&m, 1); }
+std::mutex a, b;
+struct S {
+  std::mutex mu_;
+  task<void> run() {
+    std::lock_guard<std::mutex> g(a);
+    co_await lock_ref(a);
+    co_await lock_ref(mu_);
+    co_await pass_on(b);
+  }
+};
+)cpp"),
+              ElementsAre("a: L3 via 'a'@L17->m",
+                          "S::mu_: L3 via 'this->mu_'@L18->m",
+                          "b: L7 via '&m'@L11->p 'b'@L19->m"));
+}
+
 // A coroutine template instantiated twice yields the same acquisitions
 // twice; each is added once.
 TEST(CriticalSectionsByMutex, DedupesTemplateInstantiations) {

@@ -1369,5 +1369,110 @@ task<void> f(bool c) {
   EXPECT_THAT(Seen, ElementsAre("L10 maybe b", "L6 a", "L8 a maybe b"));
 }
 
+//===----------------------------------------------------------------------===//
+// Locks held from a previous iteration
+//===----------------------------------------------------------------------===//
+
+// A lock possibly held at a suspension point because a loop's back edge (or a
+// goto back) brings it from an acquisition later in the source is held from
+// the previous iteration; those acquisitions are named.
+TEST(HeldLockAnalysis, FromPreviousIteration) {
+  const char *Code = R"cpp(
+std::mutex m;
+bool more();
+task<void> guard_at_end() {
+  std::unique_lock<std::mutex> lk(m, std::defer_lock);
+  while (more()) {
+    co_await send(1);
+    lk.lock();
+  }
+}
+task<void> manual_in_both(bool b) {
+  if (b)
+    m.lock();
+  for (int i = 0; i < 3; ++i) {
+    co_await send(i);
+    if (more())
+      m.lock();
+  }
+  m.unlock();
+}
+task<void> goto_back(int n) {
+again:
+  co_await send(n);
+  m.lock();
+  if (--n > 0)
+    goto again;
+  m.unlock();
+}
+)cpp";
+  EXPECT_THAT(fromPreviousIteration(Code, "guard_at_end"),
+              ElementsAre("L7: lk(L8)"));
+  EXPECT_THAT(fromPreviousIteration(Code, "manual_in_both"),
+              ElementsAre("L15: manual:m(L17)"));
+  EXPECT_THAT(fromPreviousIteration(Code, "goto_back"),
+              ElementsAre("L23: manual:m(L24)"));
+}
+
+// Possibly held for another reason: taken on one branch before the
+// suspension point, or by a try_lock() in the awaited expression itself; and
+// held on every path, even when retaken later in a loop: not from the
+// previous iteration.
+TEST(HeldLockAnalysis, NotFromPreviousIteration) {
+  const char *Code = R"cpp(
+std::mutex m;
+bool more();
+task<void> branch(bool b) {
+  std::unique_lock<std::mutex> lk(m, std::defer_lock);
+  if (b)
+    lk.lock();
+  co_await send(1);
+}
+task<void> in_operand() {
+  co_await send((m.try_lock(), 1));
+  m.unlock();
+}
+task<void> held_throughout() {
+  m.lock();
+  while (more()) {
+    co_await send(1);
+    m.unlock();
+    m.lock();
+  }
+  m.unlock();
+}
+)cpp";
+  EXPECT_THAT(fromPreviousIteration(Code, "branch"), ElementsAre("L8: -"));
+  EXPECT_THAT(fromPreviousIteration(Code, "in_operand"), ElementsAre("L11: -"));
+  EXPECT_THAT(fromPreviousIteration(Code, "held_throughout"),
+              ElementsAre("L17: -"));
+}
+
+// A lock taken and awaited in one macro expansion is ordered as the macro
+// spells them: taken after the co_await, it comes from the previous
+// iteration; taken (possibly, by try_lock) before it, not.
+TEST(HeldLockAnalysis, FromPreviousIterationInMacro) {
+  const char *Code = R"cpp(
+std::mutex m;
+bool more();
+#define SEND_THEN_LOCK(x) co_await send(x); m.lock()
+#define TRY_THEN_SEND(x) m.try_lock(); co_await send(x)
+task<void> send_then_lock() {
+  while (more()) {
+    SEND_THEN_LOCK(1);
+  }
+  m.unlock();
+}
+task<void> try_then_send() {
+  TRY_THEN_SEND(1);
+  m.unlock();
+}
+)cpp";
+  EXPECT_THAT(fromPreviousIteration(Code, "send_then_lock"),
+              ElementsAre("L8: manual:m(L8)"));
+  EXPECT_THAT(fromPreviousIteration(Code, "try_then_send"),
+              ElementsAre("L13: -"));
+}
+
 } // namespace
 } // namespace corolock::test

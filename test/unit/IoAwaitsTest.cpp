@@ -433,5 +433,56 @@ task<void> f() {
               ElementsAre("L10: asio::async_write", "L11: asio::async_write"));
 }
 
+// ioPath names the suspension points in the awaited coroutines that lead to
+// the I/O: none for I/O awaited directly or no I/O; one per coroutine on the
+// way, the first suspension point of each that awaits the I/O (its
+// definition's, for a member defined out of line).
+TEST(IoAwaits, IoPathThroughCoroutines) {
+  EXPECT_THAT(ioPaths(R"cpp(
+namespace asio { task<int> async_write(int); }
+struct Stream {
+  task<void> flush();
+  task<void> header() {
+    co_await send(0);
+    co_await asio::async_write(4);
+  }
+  task<void> frame() {
+    co_await header();
+    co_await flush();
+  }
+};
+task<void> Stream::flush() { co_await asio::async_write(1); }
+task<void> quiet() { co_await fetch(1); }
+task<void> f(Stream &s) {
+  co_await asio::async_write(2);
+  co_await s.flush();
+  co_await s.frame();
+  co_await quiet();
+}
+)cpp",
+                      "f"),
+              ElementsAre("L17: -", "L18: Stream::flush@L14",
+                          "L19: Stream::frame@L10 Stream::header@L7",
+                          "L20: -"));
+}
+
+// The path ends where the depth bound does: no path where awaitedIo finds
+// no I/O, the whole chain where it does.
+TEST(IoAwaits, IoPathDepthBound) {
+  const char *Chain = R"cpp(
+namespace asio { task<int> async_read(int); }
+task<void> c5() { co_await asio::async_read(5); }
+task<void> c4() { co_await c5(); }
+task<void> c3() { co_await c4(); }
+task<void> c2() { co_await c3(); }
+task<void> c1() { co_await c2(); }
+task<void> four() { co_await c2(); }
+task<void> five() { co_await c1(); }
+)cpp";
+  EXPECT_THAT(ioPaths(Chain, "four"),
+              ElementsAre("L8: c2@L6 c3@L5 c4@L4 c5@L3"));
+  EXPECT_THAT(ioPaths(Chain, "five"), ElementsAre("L9: -"));
+}
+
 } // namespace
 } // namespace corolock::test

@@ -23,7 +23,7 @@ public:
     total_ = price;
     if (price > 100)
       item_ = 0;
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'item_' is written under 'mu_' based on 'item_' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'item_' is written under 'mu_' based on 'item_' read before a 'co_await' that ran without 'mu_' [corolock-read-release-write]
   }
 
   Lazy<void> manual() {
@@ -33,7 +33,7 @@ public:
     int price = co_await price_of(item);
     co_await mu_.coLock();
     item_ = price > 100 ? 0 : item;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'item_' is written under 'mu_' based on 'item_' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'item_' is written under 'mu_' based on 'item_' read before a 'co_await' that ran without 'mu_' [corolock-read-release-write]
     mu_.unlock();
   }
 

@@ -27,7 +27,7 @@ public:
     Connection *c = co_await connect();
     std::lock_guard<std::mutex> lk(mu_);
     ++total_;
-    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'total_' is written under 'mu_' based on 'total_' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'total_' is written under 'mu_' based on 'total_' read before a 'co_await' that ran without 'mu_' [corolock-read-release-write]
     // CHECK-NOTES: :[[@LINE-2]]:7: note: another coroutine may have changed 'total_' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
     // CHECK-NOTES: :[[@LINE-8]]:11: note: 'total_' read here under 'mu_'; whether the write happens depends on it
     // CHECK-NOTES: :[[@LINE-6]]:21: note: 'co_await' suspends without 'mu_'; another coroutine may lock it and change 'total_' here

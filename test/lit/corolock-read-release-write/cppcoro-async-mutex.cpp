@@ -21,7 +21,7 @@ public:
     co_await send(1);
     auto lk = co_await mu_.scoped_lock_async();
     quota_.used++;
-    // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'quota_.used' is written under 'mu_' based on 'quota_.used' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'quota_.used' is written under 'mu_' based on 'quota_.used' read before a 'co_await' that ran without 'mu_' [corolock-read-release-write]
     // CHECK-NOTES: :[[@LINE-2]]:12: note: another coroutine may have changed 'quota_.used' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
     // CHECK-NOTES: :[[@LINE-8]]:18: note: 'quota_.used' read here under 'mu_'; whether the write happens depends on it
     // CHECK-NOTES: :[[@LINE-6]]:5: note: 'co_await' suspends without 'mu_'; another coroutine may lock it and change 'quota_.used' here

@@ -18,7 +18,7 @@ public:
     int next = co_await fetch(seen);
     auto lk = co_await mu_.co_scoped_lock();
     value_ = next;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'value_' is written under 'mu_' based on 'value_' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'value_' is written under 'mu_' based on 'value_' read before a 'co_await' that ran without 'mu_' [corolock-read-release-write]
   }
 
   task<void> manual() {
@@ -28,7 +28,7 @@ public:
     int next = co_await fetch(seen);
     co_await mu_.co_lock();
     value_ = next;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'value_' is written under 'mu_' based on 'value_' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'value_' is written under 'mu_' based on 'value_' read before a 'co_await' that ran without 'mu_' [corolock-read-release-write]
     mu_.unlock();
   }
 

@@ -19,7 +19,7 @@ public:
     int next = co_await fetch_page(cursor);
     auto lk = co_await mu_.scoped_lock();
     cursor_ = next;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'cursor_' is written under 'mu_' based on 'cursor_' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'cursor_' is written under 'mu_' based on 'cursor_' read before a 'co_await' that ran without 'mu_' [corolock-read-release-write]
   }
 
   coro::task<void> manual() {
@@ -40,7 +40,7 @@ public:
     int next = co_await fetch_page(cursor);
     co_await rw_.lock();
     shared_cursor_ = next;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'shared_cursor_' is written under 'rw_' based on 'shared_cursor_' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'shared_cursor_' is written under 'rw_' based on 'shared_cursor_' read before a 'co_await' that ran without 'rw_' [corolock-read-release-write]
     co_await rw_.unlock();
   }
 

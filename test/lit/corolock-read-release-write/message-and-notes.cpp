@@ -32,7 +32,7 @@ public:
     co_await send(lo + 1);
     std::lock_guard<std::mutex> lk(mu_);
     this->range_.lo = lo + 1;
-    // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'this->range_.lo' is written under 'this->mu_' based on 'this->range_.lo' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'this->range_.lo' is written under 'this->mu_' based on 'this->range_.lo' read before a 'co_await' that ran without 'this->mu_' [corolock-read-release-write]
     // CHECK-NOTES: :[[@LINE-2]]:18: note: another coroutine may have changed 'this->range_.lo' while this one was suspended: re-check it under 'this->mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
     // CHECK-NOTES: :[[@LINE-8]]:25: note: 'this->range_.lo' read here under 'this->mu_'; the written value is computed from it
     // CHECK-NOTES: :[[@LINE-7]]:5: note: 'co_await' suspends without 'this->mu_'; another coroutine may lock it and change 'this->range_.lo' here

@@ -15,7 +15,7 @@ public:
     mu_.unlock();
     co_await mu_.async_lock();
     next_ = next + 1;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'next_' is written under 'mu_' based on 'next_' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'next_' is written under 'mu_' based on 'next_' read before a 'co_await' that ran without 'mu_' [corolock-read-release-write]
     mu_.unlock();
   }
 
@@ -27,7 +27,7 @@ public:
     }
     auto guard = co_await lock_.lock(executor_);
     counter_ = pick(next);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'counter_' is written under 'lock_' based on 'counter_' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'counter_' is written under 'lock_' based on 'counter_' read before a 'co_await' that ran without 'lock_' [corolock-read-release-write]
     co_return next;
   }
 

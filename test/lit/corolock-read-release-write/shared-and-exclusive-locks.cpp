@@ -21,7 +21,7 @@ public:
     std::string next = co_await load(version);
     std::unique_lock<std::shared_mutex> lk(rw_);
     version_ = next;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'version_' is written under 'rw_' based on 'version_' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'version_' is written under 'rw_' based on 'version_' read before a 'co_await' that ran without 'rw_' [corolock-read-release-write]
   }
 
   task<void> reload_folly() {
@@ -33,7 +33,7 @@ public:
     std::string next = co_await load(version);
     auto lk = co_await frw_.co_scoped_lock();
     fversion_ = next;
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'fversion_' is written under 'frw_' based on 'fversion_' read before a 'co_await' [corolock-read-release-write]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'fversion_' is written under 'frw_' based on 'fversion_' read before a 'co_await' that ran without 'frw_' [corolock-read-release-write]
   }
 
   task<void> reload_folly_manual() {

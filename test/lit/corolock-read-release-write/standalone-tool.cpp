@@ -25,7 +25,7 @@ task<void> stale() {
   co_await send(v);
   std::lock_guard<std::mutex> lk(mu);
   value = v + 1;
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'value' is written under 'mu' based on 'value' read before a 'co_await' [corolock-read-release-write]
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'value' is written under 'mu' based on 'value' read before a 'co_await' that ran without 'mu' [corolock-read-release-write]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: another coroutine may have changed 'value' while this one was suspended: re-check it under 'mu' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
   // CHECK-NOTES: :[[@LINE-7]]:9: note: 'value' read here under 'mu'; the written value is computed from it
   // CHECK-NOTES: :[[@LINE-6]]:3: note: 'co_await' suspends without 'mu'; another coroutine may lock it and change 'value' here

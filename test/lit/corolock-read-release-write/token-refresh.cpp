@@ -35,7 +35,7 @@ public:
     {
       std::lock_guard<std::mutex> lk(mu_);
       session_ = resp.session;
-      // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'session_' is written under 'mu_' based on 'session_.refresh_token' read before a 'co_await' [corolock-read-release-write]
+      // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'session_' is written under 'mu_' based on 'session_.refresh_token' read before a 'co_await' that ran without 'mu_' [corolock-read-release-write]
       // CHECK-NOTES: :[[@LINE-2]]:7: note: another coroutine may have changed 'session_' while this one was suspended: re-check it under 'mu_' before writing, or serialize the whole operation with an async mutex held across it; see docs/checks/corolock-read-release-write.md
       // CHECK-NOTES: :[[@LINE-8]]:24: note: 'session_.refresh_token' read here under 'mu_'; the written value is computed from it
       // CHECK-NOTES: :[[@LINE-7]]:17: note: 'co_await' suspends without 'mu_'; another coroutine may lock it and change 'session_' here

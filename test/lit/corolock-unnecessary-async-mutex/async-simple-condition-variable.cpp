@@ -9,7 +9,7 @@
 async_simple::coro::Mutex mu;
 async_simple::coro::Mutex stats;
 // CHECK-NOTES: :[[@LINE-1]]:27: warning: async mutex 'stats' is never held across a suspension point [corolock-unnecessary-async-mutex]
-// CHECK-NOTES: :[[@LINE-2]]:27: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+// CHECK-NOTES: :[[@LINE-2]]:27: note: its 1 critical section in this translation unit never suspends while holding it, and it only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 async_simple::coro::ConditionVariable<async_simple::coro::Mutex> cv;
 int ready;
 int waits;

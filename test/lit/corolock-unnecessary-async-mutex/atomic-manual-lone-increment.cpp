@@ -8,7 +8,7 @@
 
 cppcoro::async_mutex m;
 // CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'm' is never held across a suspension point [corolock-unnecessary-async-mutex]
-// CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+// CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it, and it only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 cppcoro::async_mutex m2;
 int n_;
 int last_;

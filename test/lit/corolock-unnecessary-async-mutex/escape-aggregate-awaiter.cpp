@@ -24,7 +24,7 @@ void publish(stats_view);
 
 cppcoro::async_mutex braced, parenthesized, viewed;
 // CHECK-NOTES: :[[@LINE-1]]:45: warning: async mutex 'viewed' is never held across a suspension point [corolock-unnecessary-async-mutex]
-// CHECK-NOTES: :[[@LINE-2]]:45: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+// CHECK-NOTES: :[[@LINE-2]]:45: note: its 1 critical section in this translation unit never suspends while holding it, and it only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int ready;
 
 task<void> wait_braced() {

@@ -10,7 +10,7 @@ cppcoro::async_mutex by_ref;
 cppcoro::async_mutex by_ptr;
 cppcoro::async_mutex inspected;
 // CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'inspected' is never held across a suspension point [corolock-unnecessary-async-mutex]
-// CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+// CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it, and it only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int n;
 
 void register_mutex(cppcoro::async_mutex &m);

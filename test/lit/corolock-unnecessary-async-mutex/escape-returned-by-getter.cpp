@@ -10,7 +10,7 @@
 class Session {
   folly::coro::Mutex by_ref_, by_ptr_, by_const_;
   // CHECK-NOTES: :[[@LINE-1]]:40: warning: async mutex 'by_const_' is never held across a suspension point [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-2]]:40: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+  // CHECK-NOTES: :[[@LINE-2]]:40: note: its 1 critical section in this translation unit never suspends while holding it, and it only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   int state_ = 0;
 
 public:

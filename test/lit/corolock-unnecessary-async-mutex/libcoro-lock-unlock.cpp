@@ -7,7 +7,7 @@
 
 coro::mutex mu;
 // CHECK-NOTES: :[[@LINE-1]]:13: warning: async mutex 'mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
-// CHECK-NOTES: :[[@LINE-2]]:13: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+// CHECK-NOTES: :[[@LINE-2]]:13: note: its 1 critical section in this translation unit never suspends while holding it, and it only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 long bytes;
 
 coro::task<void> account(coro::task<void> write, long n) {

@@ -10,7 +10,7 @@ coro::thread_pool *pool;
 coro::shared_mutex<coro::thread_pool> mu(pool);
 coro::shared_mutex<coro::thread_pool> plain(pool);
 // CHECK-NOTES: :[[@LINE-1]]:39: warning: async mutex 'plain' is never held across a suspension point [corolock-unnecessary-async-mutex]
-// CHECK-NOTES: :[[@LINE-2]]:39: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+// CHECK-NOTES: :[[@LINE-2]]:39: note: its 1 critical section in this translation unit never suspends while holding it, and it only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 int n;
 
 coro::task<void> flush();

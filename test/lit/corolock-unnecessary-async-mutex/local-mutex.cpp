@@ -20,7 +20,7 @@ task<void> local_only() {
 task<void> static_local() {
   static cppcoro::async_mutex once;
   // CHECK-NOTES: :[[@LINE-1]]:31: warning: async mutex 'once' is never held across a suspension point [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-2]]:31: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+  // CHECK-NOTES: :[[@LINE-2]]:31: note: its 1 critical section in this translation unit never suspends while holding it, and it only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   co_await once.lock_async();
   // CHECK-NOTES: :[[@LINE-1]]:17: note: async mutex 'once' locked here and released without suspending
   ++n;

@@ -40,7 +40,7 @@ task<void> reset_config() {
 
 folly::coro::SharedMutex hits_mu;
 // CHECK-NOTES: :[[@LINE-1]]:26: warning: async mutex 'hits_mu' is never held across a suspension point [corolock-unnecessary-async-mutex]
-// CHECK-NOTES: :[[@LINE-2]]:26: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+// CHECK-NOTES: :[[@LINE-2]]:26: note: its 1 critical section in this translation unit never suspends while holding it, and it only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
 
 task<void> count_hit() {
   co_await hits_mu.co_lock_shared();

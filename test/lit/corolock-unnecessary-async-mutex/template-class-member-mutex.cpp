@@ -25,7 +25,7 @@ template <typename T> struct Counter {
   }
   folly::coro::Mutex mu_;
   // CHECK-NOTES: :[[@LINE-1]]:22: warning: async mutex 'mu_' is never held across a suspension point [corolock-unnecessary-async-mutex]
-  // CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it, and each only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
+  // CHECK-NOTES: :[[@LINE-2]]:22: note: its 1 critical section in this translation unit never suspends while holding it, and it only updates one integer: a std::atomic would do, without suspending and rescheduling the coroutine to lock it; see docs/checks/corolock-unnecessary-async-mutex.md
   // CHECK-NOTES: :[[@LINE-6]]:10: note: async mutex 'mu_' locked here and released without suspending
   T count_{};
 };
