@@ -81,7 +81,7 @@ L0:
   co_await send(r);
   m.lock();
   v0 = r;
-  // CHECK: :[[@LINE-1]]:3: warning: 'v0' is written under 'm' based on 'v0' read before a 'co_await' [corolock-read-release-write]
+  // CHECK: :[[@LINE-1]]:3: warning: 'v0' is written under 'm' based on 'v0' read before a 'co_await' that ran without 'm' [corolock-read-release-write]
   // CHECK: :[[@LINE-2]]:3: note: another coroutine may have changed 'v0' while this one was suspended: re-check it under 'm' before writing{{.*}}
   // CHECK: :[[@LINE-11]]:8: note: 'v0' read here under 'm'; the written value is computed from it
   // CHECK: :[[@LINE-6]]:3: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v0' here
@@ -102,7 +102,7 @@ L1:
   co_await send(r);
   m.lock();
   v1 = r;
-  // CHECK: :[[@LINE-1]]:3: warning: 'v1' is written under 'm' based on 'v1' read before a 'co_await' [corolock-read-release-write]
+  // CHECK: :[[@LINE-1]]:3: warning: 'v1' is written under 'm' based on 'v1' read before a 'co_await' that ran without 'm' [corolock-read-release-write]
   // CHECK: :[[@LINE-2]]:3: note: another coroutine may have changed 'v1' while this one was suspended: re-check it under 'm' before writing{{.*}}
   // CHECK: :[[@LINE-11]]:8: note: 'v1' read here under 'm'; the written value is computed from it
   // CHECK: :[[@LINE-6]]:3: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v1' here
@@ -123,7 +123,7 @@ L2:
   co_await send(r);
   m.lock();
   v2 = r;
-  // CHECK: :[[@LINE-1]]:3: warning: 'v2' is written under 'm' based on 'v2' read before a 'co_await' [corolock-read-release-write]
+  // CHECK: :[[@LINE-1]]:3: warning: 'v2' is written under 'm' based on 'v2' read before a 'co_await' that ran without 'm' [corolock-read-release-write]
   // CHECK: :[[@LINE-2]]:3: note: another coroutine may have changed 'v2' while this one was suspended: re-check it under 'm' before writing{{.*}}
   // CHECK: :[[@LINE-11]]:8: note: 'v2' read here under 'm'; the written value is computed from it
   // CHECK: :[[@LINE-6]]:3: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v2' here
@@ -144,7 +144,7 @@ L3:
   co_await send(r);
   m.lock();
   v3 = r;
-  // CHECK: :[[@LINE-1]]:3: warning: 'v3' is written under 'm' based on 'v3' read before a 'co_await' [corolock-read-release-write]
+  // CHECK: :[[@LINE-1]]:3: warning: 'v3' is written under 'm' based on 'v3' read before a 'co_await' that ran without 'm' [corolock-read-release-write]
   // CHECK: :[[@LINE-2]]:3: note: another coroutine may have changed 'v3' while this one was suspended: re-check it under 'm' before writing{{.*}}
   // CHECK: :[[@LINE-11]]:8: note: 'v3' read here under 'm'; the written value is computed from it
   // CHECK: :[[@LINE-6]]:3: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v3' here

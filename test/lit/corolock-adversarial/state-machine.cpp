@@ -78,7 +78,7 @@ coro::task<> machine(int st) {
       co_await send(r);
       m.lock();
       v0 = r + 1;
-      // CHECK: :[[@LINE-1]]:7: warning: 'v0' is written under 'm' based on 'v0' read before a 'co_await' [corolock-read-release-write]
+      // CHECK: :[[@LINE-1]]:7: warning: 'v0' is written under 'm' based on 'v0' read before a 'co_await' that ran without 'm' [corolock-read-release-write]
       // CHECK: :[[@LINE-2]]:7: note: another coroutine may have changed 'v0' while this one was suspended: re-check it under 'm' before writing{{.*}}
       // CHECK: :[[@LINE-7]]:15: note: 'v0' read here under 'm'; the written value is computed from it
       // CHECK: :[[@LINE-6]]:7: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v0' here
@@ -93,7 +93,7 @@ coro::task<> machine(int st) {
       co_await send(r);
       m.lock();
       v1 = r + 1;
-      // CHECK: :[[@LINE-1]]:7: warning: 'v1' is written under 'm' based on 'v1' read before a 'co_await' [corolock-read-release-write]
+      // CHECK: :[[@LINE-1]]:7: warning: 'v1' is written under 'm' based on 'v1' read before a 'co_await' that ran without 'm' [corolock-read-release-write]
       // CHECK: :[[@LINE-2]]:7: note: another coroutine may have changed 'v1' while this one was suspended: re-check it under 'm' before writing{{.*}}
       // CHECK: :[[@LINE-7]]:15: note: 'v1' read here under 'm'; the written value is computed from it
       // CHECK: :[[@LINE-6]]:7: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v1' here
@@ -108,7 +108,7 @@ coro::task<> machine(int st) {
       co_await send(r);
       m.lock();
       v2 = r + 1;
-      // CHECK: :[[@LINE-1]]:7: warning: 'v2' is written under 'm' based on 'v2' read before a 'co_await' [corolock-read-release-write]
+      // CHECK: :[[@LINE-1]]:7: warning: 'v2' is written under 'm' based on 'v2' read before a 'co_await' that ran without 'm' [corolock-read-release-write]
       // CHECK: :[[@LINE-2]]:7: note: another coroutine may have changed 'v2' while this one was suspended: re-check it under 'm' before writing{{.*}}
       // CHECK: :[[@LINE-7]]:15: note: 'v2' read here under 'm'; the written value is computed from it
       // CHECK: :[[@LINE-6]]:7: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v2' here
@@ -123,7 +123,7 @@ coro::task<> machine(int st) {
       co_await send(r);
       m.lock();
       v3 = r + 1;
-      // CHECK: :[[@LINE-1]]:7: warning: 'v3' is written under 'm' based on 'v3' read before a 'co_await' [corolock-read-release-write]
+      // CHECK: :[[@LINE-1]]:7: warning: 'v3' is written under 'm' based on 'v3' read before a 'co_await' that ran without 'm' [corolock-read-release-write]
       // CHECK: :[[@LINE-2]]:7: note: another coroutine may have changed 'v3' while this one was suspended: re-check it under 'm' before writing{{.*}}
       // CHECK: :[[@LINE-7]]:15: note: 'v3' read here under 'm'; the written value is computed from it
       // CHECK: :[[@LINE-6]]:7: note: 'co_await' suspends without 'm'; another coroutine may lock it and change 'v3' here
