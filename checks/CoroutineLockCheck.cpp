@@ -10,8 +10,8 @@ namespace corolock {
 
 CoroutineLockCheck::CoroutineLockCheck(StringRef Name,
                                        tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), CheckName(Name),
-      ModelOptions(readLockModelOptions(Options)),
+    : ClangTidyCheck(Name, Context), Configuration(*this, Name, *Context),
+      CheckName(Name), ModelOptions(readLockModelOptions(Options)),
       NonSuspendingAwaitables(
           Options.get("NonSuspendingAwaitables", "").str()) {
   if (auto M = LockModel::create(ModelOptions))
@@ -26,8 +26,8 @@ CoroutineLockCheck::CoroutineLockCheck(StringRef Name,
 
 void CoroutineLockCheck::reportConfigurationError(llvm::Error Err) {
   Configured = false;
-  configurationDiag("%0: %1", DiagnosticIDs::Error)
-      << CheckName << llvm::toString(std::move(Err));
+  Configuration.add(CheckName + ": " + llvm::toString(std::move(Err)),
+                    DiagnosticIDs::Error);
 }
 
 void CoroutineLockCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {

@@ -9,6 +9,7 @@
 #ifndef COROLOCK_CHECKS_COROUTINELOCKCHECK_H
 #define COROLOCK_CHECKS_COROUTINELOCKCHECK_H
 
+#include "ConfigurationReport.h"
 #include "HeldLockAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <optional>
@@ -32,6 +33,11 @@ public:
       Model->startTranslationUnit();
   }
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override {
+    Configuration.report(SM);
+  }
 
 protected:
   /// Reports \p Err, an invalid option value, as a configuration error and
@@ -43,6 +49,7 @@ protected:
   std::optional<SuspensionPointClassifier> Suspensions;
 
 private:
+  ConfigurationReport Configuration;
   std::string CheckName;
   LockModelOptions ModelOptions;
   std::string NonSuspendingAwaitables;
