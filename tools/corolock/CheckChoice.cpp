@@ -70,7 +70,9 @@ std::string checkChoiceHelp() {
           "that clang-tidy's\n  default clang-analyzer-* checks run only when "
           "a glob names them. A misspelled\n  corolock check is an error. "
           "--list-checks shows what runs, --verify-config\n  checks the "
-          "configuration.\n";
+          "configuration.\n\n"
+          "  With no compilation database and no compiler flags after '--', "
+          "C++ files are\n  parsed as C++20 (-std=c++20).\n";
   return Text;
 }
 

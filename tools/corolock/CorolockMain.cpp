@@ -4,9 +4,11 @@
 // neither the command line (--checks) nor the configuration that applies
 // enables a corolock check, it runs the corolock checks alone; it does not
 // add clang-tidy's default clang-analyzer checks to a choice that does not
-// name them; and a misspelled corolock check is an error. It also gives clang
-// the resource directory of the LLVM it is built with, which clang would look
-// for beside the corolock executable.
+// name them; and a misspelled corolock check is an error. A missing input or
+// a directory is one line of error, and a C++ file without a compilation
+// database is parsed as C++20 (Inputs.h). It also gives clang the resource
+// directory of the LLVM it is built with, which clang would look for beside
+// the corolock executable.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +16,7 @@
 #include "ClangResourceDir.h"
 #include "CommandLineChecks.h"
 #include "CorolockVersion.h"
+#include "Inputs.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
@@ -47,6 +50,9 @@ int main(int Argc, const char **Argv) {
   static llvm::cl::extrahelp CheckChoiceHelp(HelpText);
 
   std::vector<std::string> Args(Argv, Argv + Argc);
+  std::vector<std::string> Files = sourceFiles(Args);
+  if (!optionValue(Args, "vfsoverlay") && !checkInputs(Files, llvm::errs()))
+    return 1;
   std::vector<std::vector<ChecksSource>> PerFile = chosenChecks(Args);
   std::vector<std::string> Unknown = unknownCorolockChecks(PerFile);
   for (const std::string &Message : Unknown)
@@ -60,6 +66,7 @@ int main(int Argc, const char **Argv) {
   }
 
   applyCheckChoice(Args, UserChose, PerFile);
+  defaultToCxx20(Args, Files, llvm::errs());
   // Before the compile command's own arguments, so that a -resource-dir there
   // or in --extra-arg still wins.
   if (!choosesResourceDir(llvm::ArrayRef(Argv, Argc)))
