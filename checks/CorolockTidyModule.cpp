@@ -1,10 +1,11 @@
 //===--- CorolockTidyModule.cpp - the corolock clang-tidy module ----------===//
 
 #include "AsyncLockAcrossIoCheck.h"
+#include "CorolockModule.h"
 #include "ReadReleaseWriteCheck.h"
 #include "SyncLockAcrossSuspendCheck.h"
 #include "UnnecessaryAsyncMutexCheck.h"
-#include "clang-tidy/ClangTidyModule.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Config/llvm-config.h"
 // LLVM 22 moved the registry into ClangTidyModule.h and deprecated this one.
 #if LLVM_VERSION_MAJOR < 22
@@ -13,18 +14,35 @@
 
 namespace corolock {
 
+void addCorolockChecks(clang::tidy::ClangTidyCheckFactories &CheckFactories) {
+  CheckFactories.registerCheck<AsyncLockAcrossIoCheck>(
+      "corolock-async-lock-across-io");
+  CheckFactories.registerCheck<ReadReleaseWriteCheck>(
+      "corolock-read-release-write");
+  CheckFactories.registerCheck<SyncLockAcrossSuspendCheck>(
+      "corolock-sync-lock-across-suspend");
+  CheckFactories.registerCheck<UnnecessaryAsyncMutexCheck>(
+      "corolock-unnecessary-async-mutex");
+}
+
+const std::vector<std::string> &corolockCheckNames() {
+  static const std::vector<std::string> Names = [] {
+    clang::tidy::ClangTidyCheckFactories Factories;
+    addCorolockChecks(Factories);
+    std::vector<std::string> Result;
+    for (const auto &Factory : Factories)
+      Result.push_back(Factory.getKey().str());
+    llvm::sort(Result);
+    return Result;
+  }();
+  return Names;
+}
+
 class CorolockModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &CheckFactories) override {
-    CheckFactories.registerCheck<AsyncLockAcrossIoCheck>(
-        "corolock-async-lock-across-io");
-    CheckFactories.registerCheck<ReadReleaseWriteCheck>(
-        "corolock-read-release-write");
-    CheckFactories.registerCheck<SyncLockAcrossSuspendCheck>(
-        "corolock-sync-lock-across-suspend");
-    CheckFactories.registerCheck<UnnecessaryAsyncMutexCheck>(
-        "corolock-unnecessary-async-mutex");
+    addCorolockChecks(CheckFactories);
   }
 };
 

@@ -11,8 +11,8 @@ namespace corolock {
 
 CoroutineLockCheck::CoroutineLockCheck(StringRef Name,
                                        tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), CheckName(Name),
-      Analysis(readAnalysisOptions(Options, Context)),
+    : ClangTidyCheck(Name, Context), Configuration(*this, Name, *Context),
+      CheckName(Name), Analysis(readAnalysisOptions(Options, Context)),
       Shared(sharedAnalyses(Context)) {
   if (auto A = Shared->get(Analysis))
     Analyses = *A;
@@ -23,8 +23,7 @@ CoroutineLockCheck::CoroutineLockCheck(StringRef Name,
 void CoroutineLockCheck::reportConfigurationError(llvm::Error Err) {
   Configured = false;
   llvm::handleAllErrors(std::move(Err), [&](const llvm::ErrorInfoBase &E) {
-    configurationDiag("%0: %1", DiagnosticIDs::Error)
-        << CheckName << E.message();
+    Configuration.add(CheckName + ": " + E.message(), DiagnosticIDs::Error);
   });
 }
 

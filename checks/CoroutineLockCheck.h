@@ -10,6 +10,7 @@
 #ifndef COROLOCK_CHECKS_COROUTINELOCKCHECK_H
 #define COROLOCK_CHECKS_COROUTINELOCKCHECK_H
 
+#include "ConfigurationReport.h"
 #include "CoroutineAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
@@ -28,6 +29,11 @@ public:
   /// configuration was invalid.
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override {
+    Configuration.report(SM);
+  }
 
 protected:
   /// Reports \p Err, an invalid option value, as a configuration error and
@@ -44,6 +50,7 @@ protected:
   }
 
 private:
+  ConfigurationReport Configuration;
   std::string CheckName;
   AnalysisOptions Analysis;
   std::shared_ptr<AnalysisContexts> Shared;

@@ -8,6 +8,8 @@
 #   %corolock       the standalone corolock binary
 #   %corolock_plugin the plugin's absolute path, for --load
 #   %clang_tidy     clang-tidy of the build's LLVM, without the plugin
+#   %other_clang_tidy_<N>  clang-tidy of another LLVM major N (14, 19, 22)
+#                   when installed (feature other-clang-tidy-<N>)
 #   %std_cxx20      the flags every fixture compiles with
 #   %mocks          -isystem for the mock headers in test/lit/Inputs
 #   %outside_repo_tmp  a scratch directory with no .clang-tidy above it
@@ -127,3 +129,12 @@ config.substitutions.append(
     )
 )
 config.available_features.add(f"llvm-{config.llvm_version}")
+# clang-tidy of the other LLVM majors installed, into which the plugin must
+# refuse to load: feature other-clang-tidy-<N>, substitution
+# %other_clang_tidy_<N> (and other-clang-tidy when there is one).
+for major in ("14", "19", "22"):
+    other = f"/usr/lib/llvm-{major}/bin/clang-tidy"
+    if major != config.llvm_version and os.access(other, os.X_OK):
+        config.available_features.add("other-clang-tidy")
+        config.available_features.add(f"other-clang-tidy-{major}")
+        config.substitutions.append((f"%other_clang_tidy_{major}", other))

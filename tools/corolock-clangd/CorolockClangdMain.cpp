@@ -5,10 +5,13 @@
 // checks run where the clangd configuration enables them; clangd's
 // FastCheckFilter (default Strict) drops checks it has not timed, so the
 // configuration must set it to Loose or None (docs/user-guide-clangd.md).
+// Problems with the corolock configuration (a misspelled option, an invalid
+// value) are diagnostics at the start of the file.
 //
 //===----------------------------------------------------------------------===//
 
 #include "ClangResourceDir.h"
+#include "ConfigurationReport.h"
 #include "CorolockVersion.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
@@ -33,6 +36,8 @@ bool asksForVersion(llvm::ArrayRef<char *> Args) {
 } // namespace
 
 int main(int Argc, char *Argv[]) {
+  // clangd shows no diagnostic without a location (but the compiler's errors).
+  corolock::ConfigurationReport::reportAtStartOfMainFile();
   std::vector<char *> Args(Argv, Argv + Argc);
   // clangd replaces LLVM's version printer with its own, which then exits:
   // name corolock first.

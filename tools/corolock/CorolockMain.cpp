@@ -1,152 +1,76 @@
 //===--- CorolockMain.cpp - clang-tidy with the corolock module built in --===//
 //
-// Behaves exactly like clang-tidy, except that when neither the command line
-// (--checks) nor the configuration that applies enables a corolock check, it
-// runs the corolock checks alone (as if given --checks=-*,corolock-*). It
-// also gives clang the resource directory of the LLVM it is built with, which
-// clang would look for beside the corolock executable.
+// Behaves like clang-tidy, with corolock's defaults (CheckChoice.h): when
+// neither the command line (--checks) nor the configuration that applies
+// enables a corolock check, it runs the corolock checks alone; it does not
+// add clang-tidy's default clang-analyzer checks to a choice that does not
+// name them; and a misspelled corolock check is an error. A missing input or
+// a directory is one line of error, and a C++ file without a compilation
+// database is parsed as C++20 (Inputs.h). It also gives clang the resource
+// directory of the LLVM it is built with, which clang would look for beside
+// the corolock executable.
 //
 //===----------------------------------------------------------------------===//
 
+#include "CheckChoice.h"
 #include "ClangResourceDir.h"
+#include "CommandLineChecks.h"
 #include "CorolockVersion.h"
-#include "clang-tidy/ClangTidyOptions.h"
-#include "clang-tidy/GlobList.h"
+#include "Inputs.h"
 #include "clang-tidy/tool/ClangTidyMain.h"
-#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-#include <optional>
 #include <string>
 #include <vector>
 
-using namespace clang::tidy;
+using namespace corolock;
 
 namespace {
-
-const char *const CorolockChecks[] = {
-    "corolock-async-lock-across-io", "corolock-read-release-write",
-    "corolock-sync-lock-across-suspend", "corolock-unnecessary-async-mutex"};
-constexpr const char *DefaultCorolockChecks = "--checks=-*,corolock-*";
-
-/// Options of clang-tidy that may take their value as the next argument.
-bool takesSeparateValue(llvm::StringRef Flag) {
-  static const llvm::StringRef Options[] = {"p",
-                                            "checks",
-                                            "config",
-                                            "config-file",
-                                            "header-filter",
-                                            "exclude-header-filter",
-                                            "line-filter",
-                                            "export-fixes",
-                                            "format-style",
-                                            "vfsoverlay",
-                                            "warnings-as-errors",
-                                            "extra-arg",
-                                            "extra-arg-before",
-                                            "load",
-                                            "store-check-profile"};
-  return llvm::is_contained(Options, Flag.ltrim('-'));
-}
-
-/// The value of --NAME=VALUE / -NAME=VALUE / -NAME VALUE, if given.
-std::optional<std::string> optionValue(llvm::ArrayRef<const char *> Args,
-                                       llvm::StringRef Name) {
-  for (size_t I = 1; I < Args.size(); ++I) {
-    llvm::StringRef Arg = Args[I];
-    if (Arg == "--")
-      break;
-    if (!Arg.starts_with("-"))
-      continue;
-    llvm::StringRef Flag = Arg.ltrim('-');
-    if (Flag == Name && I + 1 < Args.size())
-      return std::string(Args[I + 1]);
-    if (Flag.consume_front(Name) && Flag.consume_front("="))
-      return Flag.str();
-  }
-  return std::nullopt;
-}
-
-/// The source files named on the command line.
-std::vector<std::string> sourceFiles(llvm::ArrayRef<const char *> Args) {
-  std::vector<std::string> Files;
-  for (size_t I = 1; I < Args.size(); ++I) {
-    llvm::StringRef Arg = Args[I];
-    if (Arg == "--")
-      break;
-    if (Arg.starts_with("-")) {
-      if (!Arg.contains('=') && takesSeparateValue(Arg))
-        ++I;
-      continue;
-    }
-    Files.push_back(Arg.str());
-  }
-  return Files;
-}
-
-bool enablesCorolock(llvm::StringRef Checks) {
-  GlobList Globs(Checks);
-  for (const char *Check : CorolockChecks)
-    if (Globs.contains(Check))
-      return true;
-  return false;
-}
-
-/// The Checks value of the configuration clang-tidy would use for \p File.
-std::string configuredChecks(llvm::ArrayRef<const char *> Args,
-                             llvm::StringRef File) {
-  std::optional<std::string> Config = optionValue(Args, "config");
-  if (!Config)
-    if (auto Path = optionValue(Args, "config-file"))
-      if (auto Buffer = llvm::MemoryBuffer::getFile(*Path))
-        Config = (*Buffer)->getBuffer().str();
-  if (Config) {
-    auto Parsed = parseConfiguration(llvm::MemoryBufferRef(*Config, "config"));
-    return Parsed ? Parsed->Checks.value_or("") : "";
-  }
-  FileOptionsProvider Provider{ClangTidyGlobalOptions(), ClangTidyOptions(),
-                               ClangTidyOptions()};
-  llvm::SmallString<256> Path(File);
-  if (llvm::sys::fs::make_absolute(Path))
-    Path = File; // Configuration is then looked up relative to the cwd.
-  ClangTidyOptions Options = Provider.getOptions(Path);
-  return Options.Checks.value_or("");
-}
-
-bool userChoseChecks(llvm::ArrayRef<const char *> Args) {
-  if (optionValue(Args, "checks"))
-    return true;
-  std::vector<std::string> Files = sourceFiles(Args);
-  if (Files.empty())
-    Files.push_back("corolock-command-line.cpp");
-  for (const std::string &File : Files)
-    if (enablesCorolock(configuredChecks(Args, File)))
-      return true;
-  return false;
-}
 
 void printVersion(llvm::raw_ostream &OS) {
   OS << "corolock " << COROLOCK_VERSION << " (clang-tidy with the corolock "
      << "module, LLVM " << COROLOCK_LLVM_PACKAGE_VERSION << ")\n";
 }
 
+/// Runs clang-tidy's main on \p Args.
+int runClangTidy(const std::vector<std::string> &Args) {
+  std::vector<const char *> Pointers;
+  Pointers.reserve(Args.size());
+  for (const std::string &Arg : Args)
+    Pointers.push_back(Arg.c_str());
+  return clang::tidy::clangTidyMain(static_cast<int>(Pointers.size()),
+                                    Pointers.data());
+}
+
 } // namespace
 
 int main(int Argc, const char **Argv) {
   llvm::cl::AddExtraVersionPrinter(printVersion);
-  std::vector<const char *> Args(Argv, Argv + Argc);
-  if (!userChoseChecks(Args))
-    Args.insert(Args.begin() + 1, DefaultCorolockChecks);
+  static const std::string HelpText = checkChoiceHelp();
+  static llvm::cl::extrahelp CheckChoiceHelp(HelpText);
+
+  std::vector<std::string> Args(Argv, Argv + Argc);
+  std::vector<std::string> Files = sourceFiles(Args);
+  if (!optionValue(Args, "vfsoverlay") && !checkInputs(Files, llvm::errs()))
+    return 1;
+  std::vector<std::vector<ChecksSource>> PerFile = chosenChecks(Args);
+  std::vector<std::string> Unknown = unknownCorolockChecks(PerFile);
+  for (const std::string &Message : Unknown)
+    llvm::errs() << "corolock: error: " << Message << "\n";
+  if (!Unknown.empty())
+    return 1;
+  bool UserChose = userChoseChecks(Args, PerFile);
+  if (!UserChose && hasOption(Args, "explain-config")) {
+    explainDefaultChecks(llvm::outs());
+    return 0;
+  }
+
+  applyCheckChoice(Args, UserChose, PerFile);
+  defaultToCxx20(Args, Files, llvm::errs());
   // Before the compile command's own arguments, so that a -resource-dir there
   // or in --extra-arg still wins.
-  std::string ResourceDirArg;
-  if (!corolock::choosesResourceDir(Args))
-    if (auto Dir = corolock::clangResourceDir()) {
-      ResourceDirArg = "--extra-arg-before=-resource-dir=" + *Dir;
-      Args.insert(Args.begin() + 1, ResourceDirArg.c_str());
-    }
-  return clangTidyMain(static_cast<int>(Args.size()), Args.data());
+  if (!choosesResourceDir(llvm::ArrayRef(Argv, Argc)))
+    if (auto Dir = clangResourceDir())
+      Args.insert(Args.begin() + 1, "--extra-arg-before=-resource-dir=" + *Dir);
+  return runClangTidy(Args);
 }

@@ -8,6 +8,7 @@ Usage: sarif_summary.py LOG.sarif
     short: Finds suspension points ...
     help: file:///.../docs/checks/corolock-sync-lock-across-suspend.md
     help markdown: # corolock-sync-lock-across-suspend
+    help link: file:///.../examples/route_proxy.cpp
   result corolock-sync-lock-across-suspend (rule 0) warning src/a.cpp:10:3 sync mutex 'mu' is ...
     related 0 src/a.cpp:8:31 sync mutex 'mu' locked here
 
@@ -15,6 +16,7 @@ Results come in the order of the log; locations are uri:line:column, the
 uri as written (relative ones are under the base, SRCROOT).
 """
 import json
+import re
 import sys
 
 
@@ -38,7 +40,13 @@ def main():
             if "helpUri" in rule:
                 print(f"  help: {rule['helpUri']}")
             if "help" in rule:
-                print(f"  help markdown: {rule['help']['markdown'].splitlines()[0]}")
+                markdown = rule["help"]["markdown"]
+                print(f"  help markdown: {markdown.splitlines()[0]}")
+                # The first link to an example, as a sample of the links.
+                example = re.search(r"\]\(([^)]*examples/[^)]*)\)",
+                                    markdown)
+                if example:
+                    print(f"  help link: {example.group(1)}")
         for result in run["results"]:
             locations = result.get("locations", [])
             print(f"result {result['ruleId']} (rule {result['ruleIndex']}) "

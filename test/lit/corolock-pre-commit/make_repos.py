@@ -5,9 +5,10 @@ Usage: make_repos.py --source-root=DIR --mocks=DIR [--hook-arg=ARG]... WORK
 
 WORK/hooks: a git repository holding corolock's .pre-commit-hooks.yaml and the
   hook's wrapper as they are in DIR's working tree (so uncommitted edits are
-  what is tested), at one commit.
+  what is tested), at one commit, tagged with the rev that the pre-commit
+  guide (docs/user-guide-pre-commit.md) shows.
 WORK/project: a git repository whose .pre-commit-config.yaml uses the
-  corolock hook from WORK/hooks at that commit, with the --hook-arg values as
+  corolock hook from WORK/hooks at that tag, with the --hook-arg values as
   the hook's args; `pre-commit install` has been run there. Its
   build/compile_commands.json lists src/counter.cpp, src/legacy.cpp and
   src/broken.cpp (compiled with the mock headers in --mocks); no file is in
@@ -19,6 +20,7 @@ cloned, as it is here.
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -55,7 +57,9 @@ def main():
         shutil.copy2(args.source_root / name, hooks / name)
     git(hooks, "add", *HOOK_FILES)
     git(hooks, "commit", "-q", "-m", "corolock hooks")
-    rev = git(hooks, "rev-parse", "HEAD")
+    guide = Path(args.source_root, "docs", "user-guide-pre-commit.md")
+    rev = re.search(r"^\s*rev: (\S+)", guide.read_text(), re.M).group(1)
+    git(hooks, "tag", rev)
 
     project = args.work / "project"
     new_repo(project)
