@@ -153,10 +153,9 @@ void AsyncLockAcrossIoCheck::noteIoPath(const CoroutineSuspendExpr &Await,
   for (size_t I = 0; I < Path.size(); ++I) {
     const FunctionDecl &Awaited =
         I + 1 < Path.size() ? *Path[I + 1].Coroutine : Operation;
-    diag(Path[I].Await->getKeywordLoc(), "'%0' awaits '%1' here",
+    diag(Path[I].Await->getKeywordLoc(), "%0 awaits %1 here",
          DiagnosticIDs::Note)
-        << Path[I].Coroutine->getQualifiedNameAsString()
-        << Awaited.getQualifiedNameAsString();
+        << describeFunction(*Path[I].Coroutine) << describeFunction(Awaited);
   }
 }
 

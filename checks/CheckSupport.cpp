@@ -150,18 +150,21 @@ std::string throughParameter(const CriticalSection &Section) {
          Section.BoundThrough.front().Parameter->getNameAsString() + "'";
 }
 
+std::string describeFunction(const FunctionDecl &Function) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&Function);
+      Method && Method->getParent()->isLambda())
+    return "a lambda";
+  return "'" + Function.getQualifiedNameAsString() + "'";
+}
+
 void noteBindings(tidy::ClangTidyCheck &Check, const CriticalSection &Section,
                   const ASTContext &Context) {
-  for (const MutexBinding &Binding : Section.BoundThrough) {
-    const auto *Function =
-        cast<FunctionDecl>(Binding.Parameter->getDeclContext());
-    const auto *Method = dyn_cast<CXXMethodDecl>(Function);
+  for (const MutexBinding &Binding : Section.BoundThrough)
     Check.diag(Binding.Argument->getExprLoc(),
-               "'%0' is passed here to parameter %1 of %select{%3|a lambda}2",
-               DiagnosticIDs::Note)
+               "'%0' is passed here to parameter %1 of %2", DiagnosticIDs::Note)
         << spelling(Binding.Argument, Context) << Binding.Parameter
-        << (Method && Method->getParent()->isLambda()) << Function;
-  }
+        << describeFunction(
+               *cast<FunctionDecl>(Binding.Parameter->getDeclContext()));
 }
 
 } // namespace corolock

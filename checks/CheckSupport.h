@@ -66,6 +66,11 @@ void noteBindings(clang::tidy::ClangTidyCheck &Check,
                   const CriticalSection &Section,
                   const clang::ASTContext &Context);
 
+/// How a note names a function: its qualified name quoted ("'Stream::flush'"),
+/// or "a lambda" for a lambda's call operator, whose name differs between
+/// LLVM releases.
+std::string describeFunction(const clang::FunctionDecl &Function);
+
 /// Where the note that explains a finding at \p Where goes: the same place,
 /// but out of macros, whose expansion notes it does not need to repeat.
 clang::SourceLocation explanationLoc(clang::SourceLocation Where,

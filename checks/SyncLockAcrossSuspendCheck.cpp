@@ -146,13 +146,9 @@ void SyncLockAcrossSuspendCheck::report(const Finding &F,
          "Guidelines CP.52): end its scope before suspending; see %0",
          DiagnosticIDs::Note)
         << Documentation;
-    // The acquisitions of a guard that no longer owns its lock are where it
-    // last locked (`lk.lock()`), not where it was constructed.
-    SourceLocation Constructed = Holder.isValid() ? Holder
-                                 : Lock.Acquisitions.empty()
-                                     ? SourceLocation()
-                                     : Lock.Acquisitions.front();
-    diag(Constructed, "%0 %1 constructed here", DiagnosticIDs::Note)
+    // Not at its acquisitions: for a guard that no longer owns its lock,
+    // they are where it last locked (`lk.lock()`).
+    diag(Holder, "%0 %1 constructed here", DiagnosticIDs::Note)
         << Desc.GuardKindWord << Desc.Guard;
     noteOtherSuspensions(F, Context);
     return;
@@ -181,7 +177,6 @@ void SyncLockAcrossSuspendCheck::noteAcquisitions(const Finding &F,
   forListedNotes(F.Acquisitions.size(), [&](size_t I, unsigned Rest) {
     const Acquisition &At = F.Acquisitions[I];
     LockDescription Desc = describeLock(*At.Lock, Context);
-    StringRef Kind = At.Lock->Kind == LockKind::Sync ? "sync" : "async";
     const auto *Parameter = dyn_cast_or_null<ParmVarDecl>(At.Lock->Guard);
     // A guard returned by a call, or passed in, names no mutex: name the
     // guard that holds the lock.
@@ -192,14 +187,14 @@ void SyncLockAcrossSuspendCheck::noteAcquisitions(const Finding &F,
            DiagnosticIDs::Note)
           << Desc.Mutex << At.HeldIntoNextIteration << (Rest != 0) << Rest;
     else if (Parameter && At.Loc == Parameter->getLocation())
-      diag(At.Loc, "guard parameter %0 may own its %1 lock from the caller",
+      diag(At.Loc, "guard parameter %0 may own its sync lock from the caller",
            DiagnosticIDs::Note)
-          << Desc.Guard << Kind;
+          << Desc.Guard;
     else
       diag(At.Loc,
-           "%0 %1 takes its %2 lock here%select{| and at %4 other places}3",
+           "%0 %1 takes its sync lock here%select{| and at %3 other places}2",
            DiagnosticIDs::Note)
-          << Desc.GuardKindWord << Desc.Guard << Kind << (Rest != 0) << Rest;
+          << Desc.GuardKindWord << Desc.Guard << (Rest != 0) << Rest;
   });
 }
 

@@ -114,7 +114,7 @@ void UnnecessaryAsyncMutexCheck::reportMutex(
       }
   const CriticalSection *AtSection = nullptr;
   if (!InMainFile(Declared)) {
-    auto It = llvm::find_if(InOrder, [&](const CriticalSection *S) {
+    auto *It = llvm::find_if(InOrder, [&](const CriticalSection *S) {
       return InMainFile(S->Acquisition);
     });
     AtSection = It == InOrder.end() ? InOrder.front() : *It;
@@ -141,8 +141,7 @@ void UnnecessaryAsyncMutexCheck::reportMutex(
     const CriticalSection &Section = *Others[I];
     diag(Section.Acquisition,
          "async mutex %0 locked here%1 and released without "
-         "suspending%select{|, as at "
-         "%3 other places}2",
+         "suspending%select{|, as at %3 other places}2",
          DiagnosticIDs::Note)
         << Mutex << throughParameter(Section) << (Rest != 0) << Rest;
     noteBindings(*this, Section, *Context);

@@ -27,8 +27,8 @@ public:
   /// it calls that waits for I/O), or null.
   const clang::FunctionDecl *awaitedIo(const clang::CoroutineSuspendExpr *S);
 
-  /// A suspension point in a coroutine that \p S awaits, on the way to the
-  /// I/O: \p Coroutine awaits the I/O, or the next step's coroutine, there.
+  /// A suspension point on the way from an awaited coroutine to its I/O:
+  /// Coroutine awaits the I/O, or the next step's coroutine, at Await.
   struct Step {
     const clang::FunctionDecl *Coroutine;
     const clang::CoroutineSuspendExpr *Await;

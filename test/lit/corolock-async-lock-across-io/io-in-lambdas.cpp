@@ -37,7 +37,7 @@ Task<void> awaits_lambda_now() {
   co_await [&]() -> Task<void> {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('folly::coro::sleep') while async mutex 'mu' is held [corolock-async-lock-across-io]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: 2 critical sections on 'mu' without I/O wait for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
-  // CHECK-NOTES: :[[@LINE+3]]:5: note: 'awaits_lambda_now()::(anonymous class)::operator()' awaits 'folly::coro::sleep' here
+  // CHECK-NOTES: :[[@LINE+3]]:5: note: a lambda awaits 'folly::coro::sleep' here
   // CHECK-NOTES: :[[@LINE-5]]:8: note: async mutex 'mu' locked here
   // CHECK-NOTES: :[[@LINE-22]]:8: note: a critical section on 'mu' without I/O, which waits behind it
     co_await folly::coro::sleep(milliseconds(n));

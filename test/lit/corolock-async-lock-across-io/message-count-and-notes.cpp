@@ -1,9 +1,9 @@
-// The warning counts the critical sections without I/O on the mutex: "1
+// The explanation counts the critical sections without I/O on the mutex: "1
 // critical section ... waits", "2 critical sections ... wait", "3 ...". Each
-// I/O suspension gets its own warning, with a note at its acquisition and a
-// note at the first short section in source order, which may come before
-// the I/O section. A section with I/O is never counted, even when it does
-// something quick first.
+// holder gets one warning, at its first I/O suspension, with a note at its
+// acquisition, a note at the first short section in source order (which may
+// come before the I/O section), and a note at each other I/O suspension. A
+// section with I/O is never counted, even when it does something quick first.
 // RUN: %check_corolock corolock-async-lock-across-io %s -- %mocks
 
 #include "cppcoro_async_mutex.h"

@@ -1,6 +1,6 @@
 // `co_yield co_await f();` has two suspension points, the co_await in the
-// operand and the co_yield itself: each is reported while a lock is held,
-// neither after unlock().
+// operand and the co_yield itself: each is reported while a lock is held (a
+// warning at the first, a note at the other), neither after unlock().
 // RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
 
 #include "std_mutex.h"

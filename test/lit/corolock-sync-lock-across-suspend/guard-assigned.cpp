@@ -1,6 +1,7 @@
 // An empty guard owns nothing (silent); assigning it a freshly constructed
 // guard makes it hold that mutex (reported, the note at the construction),
-// and assigning it a guard returned by a call makes it possibly hold it.
+// and assigning it a guard returned by a call makes it possibly hold it (a
+// note at that co_await: one finding per guard).
 // RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
 
 #include "std_mutex.h"

@@ -1,6 +1,7 @@
 // A guard declared in an if statement's init-statement lives until the end
-// of the whole if statement: a co_await in either branch is reported, one
-// after the if statement is not.
+// of the whole if statement: a co_await in either branch is reported (a
+// warning at the first, a note at the other), one after the if statement is
+// not.
 // RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
 
 #include "std_mutex.h"

@@ -1,6 +1,8 @@
 // A lock taken at the end of a loop body is still held when the next
 // iteration suspends at its top: that co_await is reported as "possibly held"
-// (not held on the first iteration). Unlocking before the back edge fixes it.
+// (not held on the first iteration), "held from the previous iteration", and
+// the acquisition's note says it is held into the next iteration. Unlocking
+// before the back edge fixes it.
 // RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
 
 #include "std_mutex.h"

@@ -1,6 +1,7 @@
 // A co_await written through a macro (`AWAIT(x)`) or inside a macro argument
 // is reported where the macro is used, with clang's expansion note, then the
-// acquisition note.
+// explanation (outside the macro, without another expansion note), the
+// acquisition note and a note at the co_await in the macro argument.
 // RUN: %check_corolock corolock-sync-lock-across-suspend %s -- %mocks
 
 #include "std_mutex.h"

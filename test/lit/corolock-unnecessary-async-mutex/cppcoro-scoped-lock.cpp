@@ -1,7 +1,7 @@
 // Preset cppcoro::async_mutex, RAII acquisition: the async_mutex_lock awaited
 // from scoped_lock_async() holds the mutex to the end of its block, which
 // never suspends. The section does more than one integer update, so a
-// std::mutex is suggested; the note counts the one critical section.
+// std::mutex is suggested; the explanation counts the one critical section.
 // RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks
 
 #include "cppcoro_async_mutex.h"

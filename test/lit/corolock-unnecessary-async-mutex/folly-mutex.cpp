@@ -1,8 +1,8 @@
 // Preset folly::coro::Mutex: the std::unique_lock<folly::coro::Mutex> awaited
 // from co_scoped_lock() and a manual co_lock() ... unlock() are two critical
-// sections of the same mutex; neither suspends, so both acquisitions are
-// reported and each note counts both sections. Run through clang-tidy and
-// the standalone tool.
+// sections of the same mutex; neither suspends, so the mutex is reported once,
+// at its declaration, with a note at both acquisitions. Run through
+// clang-tidy and the standalone tool.
 // RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks
 // RUN: %check_corolock --tool=standalone corolock-unnecessary-async-mutex %s -- %mocks
 

@@ -1,8 +1,9 @@
 // Preset folly::coro::SharedMutex (an alias of SharedMutexFair): readers
 // through co_scoped_lock_shared() (a std::shared_lock) and a manual
 // co_lock_shared() ... unlock_shared(), and a writer through co_scoped_lock(),
-// are all critical sections of one mutex. None suspends: every acquisition is
-// reported, and each note counts the three sections.
+// are all critical sections of one mutex. None suspends: the mutex is
+// reported, with a note at every acquisition, and the explanation counts the
+// three sections.
 // RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks
 
 #include "folly_coro_mutex.h"

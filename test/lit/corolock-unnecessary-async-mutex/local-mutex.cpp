@@ -1,5 +1,5 @@
 // An async mutex local to a coroutine (or a static local) is judged like a
-// global one: the note points at the local's declaration.
+// global one: the warning is at the local's declaration.
 // RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks
 
 #include "cppcoro_async_mutex.h"

@@ -1,7 +1,8 @@
 // A mutex passed by reference to a coroutine defined in the translation unit
 // (here the lambdas of a libcoro-style example) is judged with the critical
 // sections the coroutine takes on its parameter: 'counter_mu' is never held
-// across a suspension point in either lambda, so it is reported at both;
+// across a suspension point in either lambda, so it is reported, with a note
+// at both sections and at the arguments that bind the lambdas' parameter;
 // 'event_mu' is held across 'co_await' in one of them and is not. A mutex
 // passed on to a function this translation unit does not define escapes.
 // RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks

@@ -1,4 +1,4 @@
-// The note counts the critical sections examined for the mutex in the
+// The explanation counts the critical sections examined for the mutex in the
 // translation unit, each acquisition once: 'many' has three (two in one
 // coroutine), 'one' has one, in the singular.
 // RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks

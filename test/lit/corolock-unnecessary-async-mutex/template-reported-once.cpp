@@ -1,8 +1,8 @@
 // A coroutine template instantiated for several types has one critical
-// section per acquisition written in the source: it is reported once per
-// location, and the note counts locations, not instantiations. The dependent
-// template itself is not analyzed. Run through clang-tidy and the standalone
-// tool.
+// section per acquisition written in the source: it gets one note per
+// location, and the explanation counts locations, not instantiations. The
+// dependent template itself is not analyzed. Run through clang-tidy and the
+// standalone tool.
 // RUN: %check_corolock corolock-unnecessary-async-mutex %s -- %mocks
 // RUN: %check_corolock --tool=standalone corolock-unnecessary-async-mutex %s -- %mocks
 
