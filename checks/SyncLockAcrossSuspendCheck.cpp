@@ -48,20 +48,6 @@ struct Acquisition {
   bool HeldIntoNextIteration;
 };
 
-/// The holder a lock fact is about: a guard variable or temporary, or, for
-/// a manual lock, its mutex.
-const void *holderKey(const LockFact &Lock) {
-  switch (Lock.Holder) {
-  case HolderKind::GuardVariable:
-    return Lock.Guard;
-  case HolderKind::GuardTemporary:
-    return Lock.GuardExpr;
-  case HolderKind::Manual:
-    return Lock.MutexKey;
-  }
-  llvm_unreachable("unknown holder kind");
-}
-
 } // namespace
 
 /// One finding: a holder of a sync lock in one coroutine, the suspension
@@ -95,7 +81,7 @@ void SyncLockAcrossSuspendCheck::report(
       const CoroutineSuspendExpr &S = *Point.Suspension;
       Holding At{&Lock, &S, heldFromPreviousIteration(Lock, S, SM)};
       auto [It, New] = ByHolder.try_emplace(
-          {holderKey(Lock), static_cast<unsigned>(Owned)}, Findings.size());
+          {holderOf(Lock), static_cast<unsigned>(Owned)}, Findings.size());
       if (New)
         Findings.push_back({At, {}, 0, {}, {}});
       Finding &F = Findings[It->second];

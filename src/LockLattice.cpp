@@ -40,6 +40,18 @@ void addAcquisitions(LockFact &Into, llvm::ArrayRef<SourceLocation> Locs,
   Into.Acquisitions = std::move(Merged);
 }
 
+const void *holderOf(const LockFact &Fact) {
+  switch (Fact.Holder) {
+  case HolderKind::GuardVariable:
+    return Fact.Guard;
+  case HolderKind::GuardTemporary:
+    return Fact.GuardExpr;
+  case HolderKind::Manual:
+    return Fact.MutexKey;
+  }
+  llvm_unreachable("unknown holder kind");
+}
+
 namespace {
 
 /// The fact on a path where the holder does not exist (out of scope, or a

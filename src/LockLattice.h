@@ -60,6 +60,10 @@ using LockState = llvm::SmallDenseMap<const void *, LockFact, 4>;
 void addAcquisitions(LockFact &Into, llvm::ArrayRef<clang::SourceLocation> Locs,
                      const clang::SourceManager &SM);
 
+/// The holder \p Fact is about: its guard variable or temporary, or, for a
+/// manual lock, its mutex's key (the key of the fact in a LockState).
+const void *holderOf(const LockFact &Fact);
+
 /// The join of the facts of one holder on two paths.
 LockFact joinFacts(const LockFact &A, const LockFact &B,
                    const clang::SourceManager &SM);

@@ -44,19 +44,6 @@ struct TrackedAccess {
   bool Pends = false;
 };
 
-/// The identity of the holder of \p Fact.
-const void *holderOf(const LockFact &Fact) {
-  switch (Fact.Holder) {
-  case HolderKind::GuardVariable:
-    return Fact.Guard;
-  case HolderKind::GuardTemporary:
-    return Fact.GuardExpr;
-  case HolderKind::Manual:
-    return Fact.MutexKey;
-  }
-  return nullptr;
-}
-
 /// The local variable \p E stores into (`x`, `x.field`, `x[i]`, `&x`), or
 /// null.
 const VarDecl *localOf(const Expr *E) {
