@@ -51,7 +51,11 @@ public:
       flowInto(Next, std::move(S));
     };
     while (const clang::CFGBlock *Block = Worklist.dequeue()) {
-      State S = *In[Block->getBlockID()];
+      // Only blocks with an entry state are ever enqueued.
+      const std::optional<State> &Entry = In[Block->getBlockID()];
+      if (!Entry)
+        continue;
+      State S = *Entry;
       bool Unthrown = true;
       for (const clang::CFGElement &Element : *Block) {
         std::optional<clang::CFGStmt> Statement =

@@ -664,30 +664,30 @@ template <typename FlowFn>
 void StaleWriteAnalysis::leave(const CFGBlock &Block, State &Exit,
                                FlowFn Flow) {
   std::vector<PendingKey> Revalidated = onCondition(Block, Exit);
-  // The last edge takes the exit state itself: copies of the state are most
-  // of the cost on tall lattices (a goto mesh's taints).
-  unsigned Last = 0, Index = 0;
+  llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 2> Edges;
+  unsigned Index = 0;
   for (const CFGBlock::AdjacentBlock &Succ : Block.succs()) {
-    if (Succ.getReachableBlock())
-      Last = Index;
+    if (const CFGBlock *Next = Succ.getReachableBlock())
+      Edges.emplace_back(Next, Index);
     ++Index;
   }
-  Index = 0;
-  for (const CFGBlock::AdjacentBlock &Succ : Block.succs()) {
-    unsigned ThisIndex = Index++;
-    const CFGBlock *Next = Succ.getReachableBlock();
-    if (!Next)
-      continue;
-    State Edge = ThisIndex == Last ? std::move(Exit) : Exit;
+  auto Follow = [&](const CFGBlock &Next, unsigned ThisIndex, State Edge) {
     for (const PendingKey &Key : Revalidated) {
       auto &Checks = Edge.Pending[Key].Checks;
       llvm::erase_if(Checks,
                      [&](const Outcome &O) { return O.first == &Block; });
       Checks.emplace_back(&Block, ThisIndex);
     }
-    prune(Edge, *Next);
-    Flow(*Next, std::move(Edge));
-  }
+    prune(Edge, Next);
+    Flow(Next, std::move(Edge));
+  };
+  if (Edges.empty())
+    return;
+  for (auto [Next, ThisIndex] : llvm::ArrayRef(Edges).drop_back())
+    Follow(*Next, ThisIndex, Exit);
+  // The last edge takes the exit state itself: copies of the state are most
+  // of the cost on tall lattices (a goto mesh's taints).
+  Follow(*Edges.back().first, Edges.back().second, std::move(Exit));
 }
 
 //===----------------------------------------------------------------------===//

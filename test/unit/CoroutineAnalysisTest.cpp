@@ -189,16 +189,18 @@ task<void> f() {
     return true;
   });
   ASSERT_EQ(Calls.size(), 4u);
-  auto Outer = Tries.innermost(Calls[1]);
-  auto Inner = Tries.innermost(Calls[2]);
-  ASSERT_TRUE(Outer && Inner);
-  EXPECT_NE(*Outer, *Inner);
-  EXPECT_EQ(Tries.innermost(Calls[3]), Outer);
+  constexpr unsigned None = ~0u;
+  unsigned Outer = Tries.innermost(Calls[1]).value_or(None);
+  unsigned Inner = Tries.innermost(Calls[2]).value_or(None);
+  ASSERT_NE(Outer, None);
+  ASSERT_NE(Inner, None);
+  EXPECT_NE(Outer, Inner);
+  EXPECT_EQ(Tries.innermost(Calls[3]).value_or(None), Outer);
   EXPECT_FALSE(Tries.innermost(Calls[4]).has_value());
-  EXPECT_TRUE(Tries.holds(*Outer, Calls[2]));
-  EXPECT_FALSE(Tries.holds(*Inner, Calls[1]));
-  EXPECT_TRUE(Tries.dispatch(*Outer) && Tries.dispatch(*Inner));
-  EXPECT_EQ(Tries.tryOfDispatch(*Tries.dispatch(*Inner)), Inner);
+  EXPECT_TRUE(Tries.holds(Outer, Calls[2]));
+  EXPECT_FALSE(Tries.holds(Inner, Calls[1]));
+  ASSERT_TRUE(Tries.dispatch(Outer) && Tries.dispatch(Inner));
+  EXPECT_EQ(Tries.tryOfDispatch(*Tries.dispatch(Inner)).value_or(None), Inner);
 }
 
 } // namespace

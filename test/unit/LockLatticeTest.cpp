@@ -23,7 +23,7 @@ protected:
     clang::FileID Main = SM.getMainFileID();
     return SM.getLocForStartOfFile(Main).getLocWithOffset(Offset);
   }
-  LockFact fact(Ownership Owned, std::vector<unsigned> Acquired) {
+  LockFact fact(Ownership Owned, llvm::ArrayRef<unsigned> Acquired) {
     LockFact F;
     F.Owned = Owned;
     for (unsigned Offset : Acquired)
