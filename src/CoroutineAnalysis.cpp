@@ -66,7 +66,7 @@ const HeldLockResult &CoroutineAnalysis::heldLocks() {
     return *Held;
   }
   Held = analyzeHeldLocks(Coroutine, Context, Model, Suspensions, *Graph,
-                          parents(), tries());
+                          parents(), tries(), Mutexes);
   if (Counters)
     ++Counters->HeldLockRuns;
   return *Held;

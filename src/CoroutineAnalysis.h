@@ -62,6 +62,8 @@ public:
   const StmtParents &parents();
   /// The try blocks of the body; only with a CFG.
   const TryBlocks &tries();
+  /// The mutexes the body names, shared by every analysis of it.
+  MutexIdentities &mutexes() { return Mutexes; }
   const HeldLockResult &heldLocks();
   /// One per acquisition and mutex, in source order.
   llvm::ArrayRef<CriticalSection> criticalSections();
@@ -74,6 +76,7 @@ private:
   AnalysisCounters *Counters;
   const clang::Stmt *Body = nullptr;
 
+  MutexIdentities Mutexes;
   bool CFGBuilt = false;
   std::unique_ptr<clang::CFG> Graph;
   std::optional<StmtParents> Parents;

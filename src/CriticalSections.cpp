@@ -10,20 +10,6 @@ using namespace clang;
 
 namespace corolock {
 
-const ValueDecl *mutexDeclaration(const Expr *MutexExpr) {
-  if (!MutexExpr)
-    return nullptr;
-  const Expr *E = MutexExpr->IgnoreParenImpCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(E);
-      UO && (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))
-    return mutexDeclaration(UO->getSubExpr());
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return cast<ValueDecl>(ME->getMemberDecl()->getCanonicalDecl());
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
-  return nullptr;
-}
-
 /// Whether \p Held covers the mutex of \p Section (joined paths may spell
 /// the mutex differently).
 static bool locksSameMutex(const LockFact &Held,

@@ -97,10 +97,6 @@ private:
       Sections;
 };
 
-/// The declaration \p MutexExpr names (`mu_`, `this->mu_`, `*p`, `&g_mu`),
-/// canonical; null if none.
-const clang::ValueDecl *mutexDeclaration(const clang::Expr *MutexExpr);
-
 /// How the mutexes of a translation unit are handed around.
 struct MutexFlow {
   /// Mutexes handed to code that may lock or wait on them out of sight:

@@ -11,7 +11,6 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/ADT/StringSet.h"
 #include <algorithm>
 #include <optional>
 
@@ -56,10 +55,11 @@ public:
   BodyAnalysis(const FunctionDecl &Coroutine, ASTContext &Context,
                const LockModel &Model,
                const SuspensionPointClassifier &Suspensions,
-               const StmtParents &Parents, const TryBlocks &Tries)
-      : Coroutine(Coroutine), Context(Context), SM(Context.getSourceManager()),
-        Model(Model), Suspensions(Suspensions), Parents(Parents), Tries(Tries) {
-  }
+               const StmtParents &Parents, const TryBlocks &Tries,
+               MutexIdentities &Mutexes)
+      : Coroutine(Coroutine), SM(Context.getSourceManager()), Model(Model),
+        Suspensions(Suspensions), Parents(Parents), Tries(Tries),
+        Mutexes(Mutexes) {}
 
   HeldLockResult run(const CFG &Graph);
 
@@ -131,8 +131,6 @@ private:
   void lockManually(const Expr *Mutex, bool Deref, Ownership Owned,
                     LockMode Mode, SourceLocation Loc, LockState &State);
   const void *guardKey(const Expr *E) const;
-  const void *mutexKey(const Expr *E, bool Deref);
-  bool appendKey(const Expr *E, llvm::raw_ostream &OS) const;
   bool isDiscarded(const Expr *E) const;
   llvm::SmallPtrSet<const void *, 4> handedOff(const CoroutineSuspendExpr *S,
                                                const LockState &State);
@@ -143,13 +141,12 @@ private:
                              llvm::SmallPtrSetImpl<const void *> &Keys);
 
   const FunctionDecl &Coroutine;
-  ASTContext &Context;
   const SourceManager &SM;
   const LockModel &Model;
   const SuspensionPointClassifier &Suspensions;
   const StmtParents &Parents;
   const TryBlocks &Tries;
-  llvm::StringSet<> InternedKeys;
+  MutexIdentities &Mutexes;
   /// (holder, acquisition) pairs already in HeldLockResult::Acquisitions.
   llvm::DenseSet<std::pair<const void *, unsigned>> RecordedAcquisitions;
 };
@@ -175,62 +172,6 @@ const void *BodyAnalysis::guardKey(const Expr *E) const {
   if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E))
     return CE;
   return nullptr;
-}
-
-bool BodyAnalysis::appendKey(const Expr *E, llvm::raw_ostream &OS) const {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    OS << static_cast<const void *>(DRE->getDecl()->getCanonicalDecl());
-    return true;
-  }
-  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-    if (!appendKey(ME->getBase(), OS))
-      return false;
-    OS << (ME->isArrow() ? "->" : ".")
-       << static_cast<const void *>(ME->getMemberDecl()->getCanonicalDecl());
-    return true;
-  }
-  if (isa<CXXThisExpr>(E)) {
-    OS << "this";
-    return true;
-  }
-  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-    if (UO->getOpcode() == UO_Deref) {
-      OS << "*";
-      return appendKey(UO->getSubExpr(), OS);
-    }
-    return false;
-  }
-  if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-    Expr::EvalResult Index;
-    if (ASE->getIdx()->isValueDependent() ||
-        !ASE->getIdx()->EvaluateAsInt(Index, Context) ||
-        !appendKey(ASE->getBase(), OS))
-      return false;
-    OS << "[" << Index.Val.getInt() << "]";
-    return true;
-  }
-  return false;
-}
-
-/// An interned key naming the mutex \p E (or `*E` when \p Deref), so that
-/// `mu_`, `this->mu_` and `*&mu_` agree; null when \p E is not trackable.
-const void *BodyAnalysis::mutexKey(const Expr *E, bool Deref) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(E);
-      UO && Deref && UO->getOpcode() == UO_AddrOf) {
-    E = UO->getSubExpr();
-    Deref = false;
-  }
-  std::string Key;
-  llvm::raw_string_ostream OS(Key);
-  if (Deref)
-    OS << "*";
-  if (!appendKey(E, OS))
-    return nullptr;
-  return InternedKeys.insert(OS.str()).first->getKey().data();
 }
 
 /// Whether the value of \p E is unused (`lk.release();` as a statement).
@@ -326,7 +267,7 @@ LockFact BodyAnalysis::guardFromConstruct(const CXXConstructExpr *CE,
                                         : M->getType());
         Kind == LockKind::Async)
       Fact.Kind = LockKind::Async;
-  Fact.MutexKey = mutexKey(First, First->getType()->isPointerType());
+  Fact.MutexKey = Mutexes.ofLockArgument(First);
   Fact.Acquisitions.push_back(Loc);
   if (Defer)
     return Fact;
@@ -334,7 +275,7 @@ LockFact BodyAnalysis::guardFromConstruct(const CXXConstructExpr *CE,
   if (Adopt) {
     // The guard takes over locks the coroutine acquired manually.
     for (const Expr *M : Fact.Mutexes) {
-      const void *Key = mutexKey(M, M->getType()->isPointerType());
+      const MutexIdentity *Key = Mutexes.of(M, M->getType()->isPointerType());
       auto It = Key ? State.find(Key) : State.end();
       if (It == State.end())
         continue;
@@ -372,7 +313,7 @@ LockFact BodyAnalysis::guardFromCall(const Expr *Call, SourceLocation Loc,
     QualType T = Deref ? M->getType()->getPointeeType() : M->getType();
     if (Model.isMutex(T)) {
       Fact.Mutexes.push_back(M);
-      Fact.MutexKey = mutexKey(M, Deref);
+      Fact.MutexKey = Mutexes.of(M, Deref);
     }
   };
   if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Inner)) {
@@ -506,7 +447,7 @@ void BodyAnalysis::swapGuards(const void *A, const void *B, LockState &State) {
 void BodyAnalysis::lockManually(const Expr *Mutex, bool Deref, Ownership Owned,
                                 LockMode Mode, SourceLocation Loc,
                                 LockState &State) {
-  const void *Key = mutexKey(Mutex, Deref);
+  const MutexIdentity *Key = Mutexes.of(Mutex, Deref);
   if (!Key)
     return;
   LockFact Fact;
@@ -545,7 +486,7 @@ void BodyAnalysis::onMutexOperation(const CXXMemberCallExpr *Call,
                  State);
     return;
   case LockOperation::Unlock:
-    if (const void *Key = mutexKey(Obj, Deref))
+    if (const MutexIdentity *Key = Mutexes.of(Obj, Deref))
       State.erase(Key);
     return;
   default:
@@ -677,7 +618,7 @@ void BodyAnalysis::noteHandedOffArgument(
   bool Deref = Plain->getType()->isPointerType();
   QualType T = Deref ? Plain->getType()->getPointeeType() : Plain->getType();
   if (Model.isMutex(T))
-    if (const void *Key = mutexKey(Plain, Deref))
+    if (const MutexIdentity *Key = Mutexes.of(Plain, Deref))
       Keys.insert(Key);
 }
 
@@ -748,7 +689,7 @@ BodyAnalysis::handedOff(const CoroutineSuspendExpr *S, const LockState &State) {
   // A holder of several mutexes (`std::scoped_lock lk(a, b)`) is handed off
   // only with all of them: `co_await wait_unlocked(a)` leaves 'b' held.
   auto IsHandedOff = [&](const Expr *Mutex) {
-    const void *MutexKey = mutexKey(Mutex, Mutex->getType()->isPointerType());
+    const MutexIdentity *MutexKey = Mutexes.ofLockArgument(Mutex);
     return MutexKey && Keys.count(MutexKey);
   };
   for (const auto &[Key, Fact] : State)
@@ -1020,7 +961,7 @@ void BodyAnalysis::refineOnCondition(const Expr *Cond, bool Taken,
   if (Op != LockOperation::TryLock)
     return;
   const auto *Member = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
-  const void *Key = mutexKey(Obj, Member && Member->isArrow());
+  const MutexIdentity *Key = Mutexes.of(Obj, Member && Member->isArrow());
   auto It = Key ? State.find(Key) : State.end();
   if (It == State.end())
     return;
@@ -1101,8 +1042,10 @@ HeldLockResult analyzeHeldLocks(const FunctionDecl &Coroutine,
                                 ASTContext &Context, const LockModel &Model,
                                 const SuspensionPointClassifier &Suspensions,
                                 const CFG &Graph, const StmtParents &Parents,
-                                const TryBlocks &Tries) {
-  return BodyAnalysis(Coroutine, Context, Model, Suspensions, Parents, Tries)
+                                const TryBlocks &Tries,
+                                MutexIdentities &Mutexes) {
+  return BodyAnalysis(Coroutine, Context, Model, Suspensions, Parents, Tries,
+                      Mutexes)
       .run(Graph);
 }
 

@@ -71,13 +71,12 @@ class TryBlocks;
 /// Runs the held-lock dataflow over \p Graph, the CFG of the body of
 /// \p Coroutine (a non-dependent coroutine definition), built with every
 /// statement added and with implicit and temporary destructors.
-HeldLockResult analyzeHeldLocks(const clang::FunctionDecl &Coroutine,
-                                clang::ASTContext &Context,
-                                const LockModel &Model,
-                                const SuspensionPointClassifier &Suspensions,
-                                const clang::CFG &Graph,
-                                const StmtParents &Parents,
-                                const TryBlocks &Tries);
+HeldLockResult
+analyzeHeldLocks(const clang::FunctionDecl &Coroutine,
+                 clang::ASTContext &Context, const LockModel &Model,
+                 const SuspensionPointClassifier &Suspensions,
+                 const clang::CFG &Graph, const StmtParents &Parents,
+                 const TryBlocks &Tries, MutexIdentities &Mutexes);
 
 /// Whether a lock acquired at \p Acquisition and held at \p Suspension can
 /// only be held there since a previous iteration of a loop (or a backward

@@ -12,6 +12,7 @@
 #define COROLOCK_LOCKLATTICE_H
 
 #include "LockModel.h"
+#include "MutexIdentity.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
@@ -42,8 +43,8 @@ struct LockFact {
   const clang::Expr *GuardExpr = nullptr;
   /// The mutexes as written where they were locked or associated.
   llvm::SmallVector<const clang::Expr *, 1> Mutexes;
-  /// Canonical identity of the first mutex; null when not trackable.
-  const void *MutexKey = nullptr;
+  /// The first mutex; null when it cannot be identified.
+  const MutexIdentity *MutexKey = nullptr;
   /// Where the lock may have been acquired (or the guard constructed, when
   /// it never owned it), in source order.
   llvm::SmallVector<clang::SourceLocation, 2> Acquisitions;
@@ -52,7 +53,7 @@ struct LockFact {
 };
 
 /// Lock facts keyed by holder: a guard VarDecl, a guard temporary's
-/// CXXConstructExpr, or an interned mutex key for manual locks.
+/// CXXConstructExpr, or the mutex's identity for manual locks.
 using LockState = llvm::SmallDenseMap<const void *, LockFact, 4>;
 
 /// Merges \p Locs, in source order, into the acquisitions of \p Into, each
@@ -61,7 +62,7 @@ void addAcquisitions(LockFact &Into, llvm::ArrayRef<clang::SourceLocation> Locs,
                      const clang::SourceManager &SM);
 
 /// The holder \p Fact is about: its guard variable or temporary, or, for a
-/// manual lock, its mutex's key (the key of the fact in a LockState).
+/// manual lock, its mutex's identity (the key of the fact in a LockState).
 const void *holderOf(const LockFact &Fact);
 
 /// The join of the facts of one holder on two paths.

@@ -24,8 +24,8 @@ using PathId = AccessPaths::PathId;
 using namespace stale;
 /// A mutex locked at a statement, and by whom.
 struct HeldMutex {
-  /// None when the lock's mutex is unknown or has no path.
-  std::optional<PathId> Mutex;
+  /// None when the lock's mutex is unknown or cannot be identified.
+  std::optional<MutexNumber> Mutex;
   bool Definitely = false;
   Holding By;
   const Expr *MutexExpr = nullptr;
@@ -122,7 +122,7 @@ public:
   void unwind(unsigned, State &) const {}
 
 private:
-  void observe(const Stmt *S, llvm::ArrayRef<LockFact> Held);
+  HeldMutexes heldMutexes(llvm::ArrayRef<LockFact> Held);
   bool findAccesses();
   bool isLockObject(QualType T) const;
   bool containsErrors() const;
@@ -156,7 +156,7 @@ private:
     return Accesses[Reads[ReadId]];
   }
   PathId readPath(unsigned ReadId) const { return readAccess(ReadId).Path; }
-  unsigned readUnder(unsigned ReadId, PathId Mutex);
+  unsigned readUnder(unsigned ReadId, MutexNumber Mutex);
 
   CoroutineAnalysis &Coroutine;
   ASTContext &Context;
@@ -167,16 +167,15 @@ private:
   AccessPaths Paths;
   AccessClassifier Classifier;
 
-  /// Statements with a lock held before them, in the order seen.
-  std::vector<const Stmt *> Observed;
-  llvm::DenseMap<const Stmt *, HeldMutexes> HeldAt;
+  /// The mutexes of each of the held-lock result's sets of held locks.
+  std::vector<HeldMutexes> HeldSets;
   std::vector<TrackedAccess> Accesses;
   llvm::DenseMap<const Stmt *, unsigned> AccessAt;
   /// Tracked reads: indices into Accesses.
   std::vector<unsigned> Reads;
   /// Tracked reads under a mutex, numbered as they come (State::Stale).
-  std::vector<std::pair<unsigned, PathId>> ReadsUnder;
-  llvm::DenseMap<std::pair<unsigned, PathId>, unsigned> ReadUnderIds;
+  std::vector<std::pair<unsigned, MutexNumber>> ReadsUnder;
+  llvm::DenseMap<std::pair<unsigned, MutexNumber>, unsigned> ReadUnderIds;
 
   std::optional<ControlDependence> Control;
   /// The tracked reads each branch condition may depend on.
@@ -192,7 +191,7 @@ private:
   llvm::DenseMap<const Stmt *, ReadSet> ReadsWritten;
 };
 
-unsigned StaleWriteAnalysis::readUnder(unsigned ReadId, PathId Mutex) {
+unsigned StaleWriteAnalysis::readUnder(unsigned ReadId, MutexNumber Mutex) {
   auto [It, Inserted] =
       ReadUnderIds.try_emplace({ReadId, Mutex}, ReadsUnder.size());
   if (Inserted)
@@ -202,14 +201,13 @@ unsigned StaleWriteAnalysis::readUnder(unsigned ReadId, PathId Mutex) {
 
 const HeldMutexes &StaleWriteAnalysis::heldAt(const Stmt *S) const {
   static const HeldMutexes None;
-  auto It = HeldAt.find(S);
-  return It == HeldAt.end() ? None : It->second;
+  const HeldLockResult &Locks = Coroutine.heldLocks();
+  auto It = Locks.HeldBefore.find(S);
+  return It == Locks.HeldBefore.end() ? None : HeldSets[It->second];
 }
 
-void StaleWriteAnalysis::observe(const Stmt *S, llvm::ArrayRef<LockFact> Held) {
-  if (Held.empty() || HeldAt.count(S))
-    return;
-  HeldMutexes &Locks = HeldAt[S];
+HeldMutexes StaleWriteAnalysis::heldMutexes(llvm::ArrayRef<LockFact> Held) {
+  HeldMutexes Locks;
   for (const LockFact &Fact : Held) {
     HeldMutex Lock;
     Lock.Definitely = Fact.Owned == Ownership::Held;
@@ -219,12 +217,14 @@ void StaleWriteAnalysis::observe(const Stmt *S, llvm::ArrayRef<LockFact> Held) {
     if (Fact.Mutexes.empty())
       Locks.push_back(Lock);
     for (const Expr *Mutex : Fact.Mutexes) {
-      Lock.Mutex = Paths.mutexPathOf(Mutex);
+      Lock.Mutex = std::nullopt;
+      if (const MutexIdentity *Id = Coroutine.mutexes().ofLockArgument(Mutex))
+        Lock.Mutex = Id->Number;
       Lock.MutexExpr = Mutex;
       Locks.push_back(Lock);
     }
   }
-  Observed.push_back(S);
+  return Locks;
 }
 
 /// Mutexes and guards are the locks, not the state they protect.
@@ -241,13 +241,13 @@ bool StaleWriteAnalysis::isLockObject(QualType T) const {
 /// same mutex may change: then there is nothing to find.
 bool StaleWriteAnalysis::findAccesses() {
   auto MutexesOf = [&](const Stmt *S) {
-    llvm::SmallVector<PathId, 2> Result;
+    llvm::SmallVector<MutexNumber, 2> Result;
     for (const HeldMutex &Lock : heldAt(S))
       if (Lock.Definitely && Lock.Mutex)
         insertUnique(Result, *Lock.Mutex);
     return Result;
   };
-  for (const Stmt *S : Observed) {
+  for (const Stmt *S : Coroutine.heldLocks().HeldOrder) {
     const auto *E = dyn_cast<Expr>(S);
     if (!E || MutexesOf(S).empty() || !Paths.isMaximalAccess(E) ||
         isLockObject(E->getType()))
@@ -258,10 +258,10 @@ bool StaleWriteAnalysis::findAccesses() {
     AccessAt[S] = Accesses.size();
     Accesses.push_back({E, *Path, Classifier.classify(E), std::nullopt});
   }
-  std::vector<std::pair<PathId, PathId>> Writes; // (mutex, location)
+  std::vector<std::pair<MutexNumber, PathId>> Writes; // (mutex, location)
   for (const TrackedAccess &A : Accesses)
     if (A.Kind != AccessKind::Read)
-      for (PathId Mutex : MutexesOf(A.E))
+      for (MutexNumber Mutex : MutexesOf(A.E))
         Writes.emplace_back(Mutex, A.Path);
   bool AnyPending = false;
   for (unsigned I = 0; I < Accesses.size(); ++I) {
@@ -403,7 +403,7 @@ void StaleWriteAnalysis::onRead(const TrackedAccess &A, unsigned ReadId,
   for (const HeldMutex &Lock : Held) {
     if (!Lock.Definitely || !Lock.Mutex)
       continue;
-    PathId Mutex = *Lock.Mutex;
+    MutexNumber Mutex = *Lock.Mutex;
     // The read happens again: its earlier value is superseded.
     St.Stale.reset(readUnder(ReadId, Mutex));
     Epoch &E = St.Epochs[Mutex];
@@ -432,7 +432,7 @@ void StaleWriteAnalysis::onWrite(const TrackedAccess &A,
   for (const HeldMutex &Lock : Held) {
     if (!Lock.Definitely || !Lock.Mutex)
       continue;
-    PathId Mutex = *Lock.Mutex;
+    MutexNumber Mutex = *Lock.Mutex;
     auto Overlaps = [&](const PendingKey &Key) {
       return Key.Mutex == Mutex && Paths.overlap(readPath(Key.Read), A.Path);
     };
@@ -566,7 +566,7 @@ std::vector<PendingKey> StaleWriteAnalysis::onCondition(const CFGBlock &Block,
   for (const HeldMutex &Lock : heldAt(Evaluation)) {
     if (!Lock.Definitely || !Lock.Mutex)
       continue;
-    PathId Mutex = *Lock.Mutex;
+    MutexNumber Mutex = *Lock.Mutex;
     auto EpochIt = St.Epochs.find(Mutex);
     if (EpochIt == St.Epochs.end())
       continue;
@@ -851,8 +851,8 @@ void StaleWriteAnalysis::solve() {
 
 std::vector<StaleWrite> StaleWriteAnalysis::run() {
   const HeldLockResult &Locks = Coroutine.heldLocks();
-  for (const Stmt *S : Locks.HeldOrder)
-    observe(S, Locks.heldBefore(S));
+  for (const std::vector<LockFact> &Held : Locks.HeldSets)
+    HeldSets.push_back(heldMutexes(Held));
   if (Locks.Suspensions.empty() || !findAccesses() || containsErrors())
     return {};
   solve();

@@ -177,20 +177,6 @@ std::optional<AccessPaths::PathId> AccessPaths::pathOf(const Expr *E) {
   return intern(Path);
 }
 
-std::optional<AccessPaths::PathId> AccessPaths::mutexPathOf(const Expr *E) {
-  if (!E)
-    return std::nullopt;
-  const Expr *Plain = E->IgnoreParenImpCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(Plain);
-      UO && UO->getOpcode() == UO_AddrOf)
-    return pathOf(UO->getSubExpr());
-  Steps Path;
-  if (Plain->getType()->isPointerType() ? !appendObjectOfArrow(Plain, Path, 0)
-                                        : !appendPath(Plain, Path, 0))
-    return std::nullopt;
-  return intern(Path);
-}
-
 bool AccessPaths::appendPath(const Expr *E, Steps &Out, unsigned Depth) {
   if (Depth > MaxDepth)
     return false;

@@ -39,9 +39,6 @@ public:
   /// The path of the glvalue \p E (`session_.token`, `pool->total`,
   /// `slots_[i]`, `*self`), or none.
   std::optional<PathId> pathOf(const clang::Expr *E);
-  /// The path of the mutex a lock names: `mu_`, `&mu_`, or what a pointer
-  /// points to.
-  std::optional<PathId> mutexPathOf(const clang::Expr *E);
 
   /// Whether a write to one path may change what the other reads: one is a
   /// prefix of the other, without stepping through a dereference (writing

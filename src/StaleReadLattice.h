@@ -24,6 +24,8 @@
 namespace corolock::stale {
 
 using PathId = AccessPaths::PathId;
+/// A mutex, by its MutexIdentity::Number.
+using MutexNumber = unsigned;
 /// Tracked reads, by number: where a value may come from.
 using ReadSet = llvm::SparseBitVector<>;
 
@@ -61,7 +63,7 @@ struct PendingRead {
 
 struct PendingKey {
   unsigned Read;
-  PathId Mutex;
+  MutexNumber Mutex;
   /// Whether a suspension point without the mutex followed the read.
   bool Suspended;
   bool operator==(const PendingKey &O) const {
@@ -89,7 +91,7 @@ struct State {
   /// Which reads the value of each local may come from.
   llvm::DenseMap<const clang::VarDecl *, ReadSet> Taint;
   std::map<PendingKey, PendingRead> Pending;
-  std::map<PathId, Epoch> Epochs;
+  std::map<MutexNumber, Epoch> Epochs;
   /// The reads under a mutex (numbered by StaleWriteAnalysis::readUnder)
   /// that a suspension point without that mutex followed, and that did not
   /// happen again since (on some path). One set rather than one per mutex:

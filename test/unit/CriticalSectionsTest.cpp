@@ -385,10 +385,14 @@ void f(Node &a, Node *b, int i) {
   touch(a.next->mu);
   touch(get());
   touch(ms[i]);
+  touch(ms[i + 1]);
+  auto &r = a.mu;
+  touch(r);
 }
 )cpp",
                         "touch"),
-      ElementsAre("Node::mu@L3", "Node::mu@L3", "Node::mu@L3", "null", "null"));
+      ElementsAre("Node::mu@L3", "Node::mu@L3", "Node::mu@L3", "null",
+                  "ms@L5", "ms@L5", "Node::mu@L3"));
 }
 
 //===----------------------------------------------------------------------===//

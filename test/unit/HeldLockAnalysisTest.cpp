@@ -1242,6 +1242,54 @@ task<void> f() {
               ElementsAre("L7: manual:ms[1]=held(sync)"));
 }
 
+// An element by a local index variable is one mutex: the stripe locked is
+// the stripe unlocked; another variable or index is another element.
+TEST(HeldLockAnalysis, ArrayElementByIndexVariable) {
+  EXPECT_THAT(heldLocks(R"cpp(
+std::mutex ms[8];
+task<void> f(unsigned i, unsigned j) {
+  ms[i].lock();
+  co_await send(1);
+  ms[i].unlock();
+  co_await send(2);
+  ms[i].lock();
+  ms[j].unlock();
+  co_await send(3);
+  ms[i].unlock();
+}
+)cpp",
+                        "f"),
+              ElementsAre("L5: manual:ms[i]=held(sync)", "L7: -",
+                          "L10: manual:ms[i]=held(sync)"));
+}
+
+// A local reference, an address taken and dereferenced, and `(*this).`
+// name the mutex they reach; an index that is neither a constant nor a
+// local variable identifies no element.
+TEST(HeldLockAnalysis, MutexSpellingsReachTheSameMutex) {
+  EXPECT_THAT(heldLocks(R"cpp(
+std::mutex ms[8];
+unsigned pick();
+struct S {
+  std::mutex mu_;
+  task<void> f() {
+    auto &m = mu_;
+    m.lock();
+    co_await send(1);
+    (&mu_)->unlock();
+    (*this).mu_.lock();
+    co_await send(2);
+    this->mu_.unlock();
+    ms[pick()].lock();
+    co_await send(3);
+  }
+};
+)cpp",
+                        "f"),
+              ElementsAre("L9: manual:m=held(sync)",
+                          "L12: manual:(*this).mu_=held(sync)", "L15: -"));
+}
+
 // Distinct mutexes are distinct: unlocking one leaves the other held.
 TEST(HeldLockAnalysis, DistinctMutexes) {
   EXPECT_THAT(heldLocks(R"cpp(
