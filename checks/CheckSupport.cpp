@@ -2,6 +2,7 @@
 
 #include "CheckSupport.h"
 #include "clang/Lex/Lexer.h"
+#include <cstdlib>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -65,6 +66,21 @@ DeclarationMatcher coroutineFunction() {
 
 StringRef suspensionKeyword(const CoroutineSuspendExpr &S) {
   return isa<CoyieldExpr>(S) ? "co_yield" : "co_await";
+}
+
+void reportStoppedAnalysis(StringRef Check, const FunctionDecl &Coroutine,
+                           unsigned Bound, const ASTContext &Context) {
+  const char *Verbose = std::getenv("COROLOCK_VERBOSE");
+  if (!Verbose || StringRef(Verbose).empty() || StringRef(Verbose) == "0")
+    return;
+  const SourceManager &SM = Context.getSourceManager();
+  PresumedLoc Where =
+      SM.getPresumedLoc(SM.getExpansionLoc(Coroutine.getLocation()));
+  llvm::errs() << "corolock: " << (Where.isValid() ? Where.getFilename() : "")
+               << ":" << (Where.isValid() ? Where.getLine() : 0) << ": "
+               << Check << " did not judge " << describeFunction(Coroutine)
+               << ": its dataflow did not converge within " << Bound
+               << " block visits; nothing is reported for it\n";
 }
 
 std::string spelling(const Expr *E, const ASTContext &Context) {

@@ -66,6 +66,13 @@ void noteBindings(clang::tidy::ClangTidyCheck &Check,
                   const CriticalSection &Section,
                   const clang::ASTContext &Context);
 
+/// When the environment sets COROLOCK_VERBOSE, says on stderr, without a
+/// diagnostic, that \p Check left \p Coroutine unjudged because its
+/// analysis did not converge within \p Bound block visits.
+void reportStoppedAnalysis(llvm::StringRef Check,
+                           const clang::FunctionDecl &Coroutine, unsigned Bound,
+                           const clang::ASTContext &Context);
+
 /// How a note names a function: its qualified name quoted ("'Stream::flush'"),
 /// or "a lambda" for a lambda's call operator, whose name differs between
 /// LLVM releases.

@@ -36,6 +36,8 @@ public:
   }
 
 protected:
+  /// The name the check was registered under.
+  llvm::StringRef checkName() const { return CheckName; }
   /// Reports \p Err, an invalid option value, as a configuration error and
   /// disables the check.
   void reportConfigurationError(llvm::Error Err);

@@ -19,10 +19,15 @@ void ReadReleaseWriteCheck::check(const MatchFinder::MatchResult &Result) {
 void ReadReleaseWriteCheck::onEndOfTranslationUnit() {
   if (Context && isConfigured() && !Coroutines.empty()) {
     CoroutineTraversalScope Scope(*Context, Coroutines);
-    for (const FunctionDecl *Coroutine : Coroutines)
-      for (const StaleWrite &Write :
-           findStaleWrites(analysisOf(*Coroutine, *Context)))
+    for (const FunctionDecl *Coroutine : Coroutines) {
+      StaleWriteResult Result =
+          findStaleWrites(analysisOf(*Coroutine, *Context));
+      if (Result.StoppedAfter)
+        reportStoppedAnalysis(checkName(), *Coroutine, *Result.StoppedAfter,
+                              *Context);
+      for (const StaleWrite &Write : Result.Writes)
         report(Write, *Context);
+    }
   }
   Coroutines.clear();
   Context = nullptr;

@@ -7,6 +7,11 @@
 // around it (TryBlocks). Then the analysis replays each reachable block once
 // from its converged entry state to collect its results.
 //
+// A lattice can be tall (a local whose value may come from any of hundreds
+// of reads, raised one read at a time around a goto mesh): an analysis may
+// bound the number of block visits, and the driver then stops and says so
+// rather than return states that are not a fixpoint.
+//
 // The analysis \p A provides:
 //   State                  its lattice element
 //   void transfer(const CFGBlock &, const CFGElement &, State &)
@@ -29,6 +34,7 @@
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -38,12 +44,15 @@ template <typename Analysis> class ForwardDataflow {
 public:
   using State = typename Analysis::State;
 
-  ForwardDataflow(const clang::CFG &Graph, const TryBlocks &Tries, Analysis &A)
-      : Graph(Graph), Tries(Tries), A(A), Order(&Graph),
+  /// \p MaxVisits bounds the blocks the worklist may visit.
+  ForwardDataflow(const clang::CFG &Graph, const TryBlocks &Tries, Analysis &A,
+                  unsigned MaxVisits = std::numeric_limits<unsigned>::max())
+      : Graph(Graph), Tries(Tries), A(A), MaxVisits(MaxVisits), Order(&Graph),
         Worklist(Graph, &Order), In(Graph.getNumBlockIDs()) {}
 
   /// Runs to the fixpoint from \p Entry; the entry state of each block,
-  /// none for those never reached.
+  /// none for those never reached. Empty when the fixpoint needs more than
+  /// the allowed visits (see stopped()).
   std::vector<std::optional<State>> solve(State Entry) {
     In[Graph.getEntry().getBlockID()] = std::move(Entry);
     Worklist.enqueueBlock(&Graph.getEntry());
@@ -55,6 +64,10 @@ public:
       const std::optional<State> &Entry = In[Block->getBlockID()];
       if (!Entry)
         continue;
+      if (++Visits > MaxVisits) {
+        Stopped = true;
+        return {};
+      }
       State S = *Entry;
       bool Unthrown = true;
       for (const clang::CFGElement &Element : *Block) {
@@ -71,6 +84,11 @@ public:
     }
     return std::move(In);
   }
+
+  /// Whether solve() stopped at the bound on visits.
+  bool stopped() const { return Stopped; }
+  /// The blocks visited so far.
+  unsigned visits() const { return Visits; }
 
 private:
   void flowInto(const clang::CFGBlock &Next, State S) {
@@ -110,6 +128,9 @@ private:
   const clang::CFG &Graph;
   const TryBlocks &Tries;
   Analysis &A;
+  unsigned MaxVisits;
+  unsigned Visits = 0;
+  bool Stopped = false;
   clang::PostOrderCFGView Order;
   clang::ForwardDataflowWorklist Worklist;
   std::vector<std::optional<State>> In;

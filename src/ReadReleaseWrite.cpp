@@ -107,7 +107,7 @@ public:
               Context),
         Classifier(Coroutine.parents(), Context) {}
 
-  std::vector<StaleWrite> run();
+  StaleWriteResult run();
 
   // The dataflow's interface (ForwardDataflow).
   void transfer(const CFGBlock &Block, const CFGElement &Element, State &St) {
@@ -126,7 +126,7 @@ private:
   bool findAccesses();
   bool isLockObject(QualType T) const;
   bool containsErrors() const;
-  void solve();
+  bool solve();
   void computeLiveness();
   struct BlockLiveness;
   void liveBefore(const Stmt *S, BlockLiveness &Block,
@@ -167,8 +167,10 @@ private:
   AccessPaths Paths;
   AccessClassifier Classifier;
 
-  /// The mutexes of each of the held-lock result's sets of held locks.
+  /// The mutexes of each of the held-lock result's sets of held locks, and
+  /// those held on all paths, each once.
   std::vector<HeldMutexes> HeldSets;
+  std::vector<llvm::SmallVector<MutexNumber, 2>> DefinitelyHeldSets;
   std::vector<TrackedAccess> Accesses;
   llvm::DenseMap<const Stmt *, unsigned> AccessAt;
   /// Tracked reads: indices into Accesses.
@@ -240,14 +242,14 @@ bool StaleWriteAnalysis::isLockObject(QualType T) const {
 /// the reads. False when no read is of a location that a write under the
 /// same mutex may change: then there is nothing to find.
 bool StaleWriteAnalysis::findAccesses() {
-  auto MutexesOf = [&](const Stmt *S) {
-    llvm::SmallVector<MutexNumber, 2> Result;
-    for (const HeldMutex &Lock : heldAt(S))
-      if (Lock.Definitely && Lock.Mutex)
-        insertUnique(Result, *Lock.Mutex);
-    return Result;
+  const HeldLockResult &Locks = Coroutine.heldLocks();
+  auto MutexesOf = [&](const Stmt *S) -> llvm::ArrayRef<MutexNumber> {
+    auto It = Locks.HeldBefore.find(S);
+    if (It == Locks.HeldBefore.end())
+      return {};
+    return DefinitelyHeldSets[It->second];
   };
-  for (const Stmt *S : Coroutine.heldLocks().HeldOrder) {
+  for (const Stmt *S : Locks.HeldOrder) {
     const auto *E = dyn_cast<Expr>(S);
     if (!E || MutexesOf(S).empty() || !Paths.isMaximalAccess(E) ||
         isLockObject(E->getType()))
@@ -272,7 +274,7 @@ bool StaleWriteAnalysis::findAccesses() {
     Reads.push_back(I);
     auto Mutexes = MutexesOf(A.E);
     A.Pends = llvm::any_of(Writes, [&](const auto &W) {
-      return llvm::is_contained(Mutexes, W.first) &&
+      return llvm::binary_search(Mutexes, W.first) &&
              Paths.overlap(W.second, A.Path);
     });
     AnyPending |= A.Pends;
@@ -843,19 +845,29 @@ void StaleWriteAnalysis::prune(State &St, const CFGBlock &Block) const {
   }
 }
 
-void StaleWriteAnalysis::solve() {
+bool StaleWriteAnalysis::solve() {
   computeLiveness();
-  In = ForwardDataflow<StaleWriteAnalysis>(Graph, Coroutine.tries(), *this)
-           .solve(State());
+  ForwardDataflow<StaleWriteAnalysis> Flow(Graph, Coroutine.tries(), *this,
+                                           maxBlockVisits(Graph));
+  In = Flow.solve(State());
+  return !Flow.stopped();
 }
 
-std::vector<StaleWrite> StaleWriteAnalysis::run() {
+StaleWriteResult StaleWriteAnalysis::run() {
   const HeldLockResult &Locks = Coroutine.heldLocks();
-  for (const std::vector<LockFact> &Held : Locks.HeldSets)
+  for (const std::vector<LockFact> &Held : Locks.HeldSets) {
     HeldSets.push_back(heldMutexes(Held));
+    auto &Definitely = DefinitelyHeldSets.emplace_back();
+    for (const HeldMutex &Lock : HeldSets.back())
+      if (Lock.Definitely && Lock.Mutex)
+        Definitely.push_back(*Lock.Mutex);
+    llvm::sort(Definitely);
+    Definitely.erase(llvm::unique(Definitely), Definitely.end());
+  }
   if (Locks.Suspensions.empty() || !findAccesses() || containsErrors())
     return {};
-  solve();
+  if (!solve())
+    return {{}, maxBlockVisits(Graph)};
   replayBlocks(Graph, In, [&](const CFGBlock &Block, State &St) {
     transferBlock(Block, St, /*Emit=*/true);
   });
@@ -876,20 +888,24 @@ std::vector<StaleWrite> StaleWriteAnalysis::run() {
       return Before(A.Read, B.Read);
     return A.Mutex != B.Mutex && A.Mutex && B.Mutex && Before(B.Mutex, A.Mutex);
   });
-  std::vector<StaleWrite> Result;
+  StaleWriteResult Result;
   llvm::SmallPtrSet<const Expr *, 8> Writes, ReadsSeen;
   for (const StaleWrite &W : Found)
     if (!Writes.count(W.Write) && !ReadsSeen.count(W.Read)) {
       Writes.insert(W.Write);
       ReadsSeen.insert(W.Read);
-      Result.push_back(W);
+      Result.Writes.push_back(W);
     }
   return Result;
 }
 
 } // namespace
 
-std::vector<StaleWrite> findStaleWrites(CoroutineAnalysis &Coroutine) {
+unsigned maxBlockVisits(const CFG &Graph) {
+  return MaxVisitsPerBlock * Graph.getNumBlockIDs() + MinVisits;
+}
+
+StaleWriteResult findStaleWrites(CoroutineAnalysis &Coroutine) {
   if (!Coroutine.cfg())
     return {};
   return StaleWriteAnalysis(Coroutine).run();
@@ -900,7 +916,7 @@ findStaleWrites(const FunctionDecl &Coroutine, ASTContext &Context,
                 const LockModel &Model,
                 const SuspensionPointClassifier &Suspensions) {
   CoroutineAnalysis Analysis(Coroutine, Context, Model, Suspensions);
-  return findStaleWrites(Analysis);
+  return findStaleWrites(Analysis).Writes;
 }
 
 CoroutineTraversalScope::CoroutineTraversalScope(

@@ -33,6 +33,7 @@
 #define COROLOCK_READRELEASEWRITE_H
 
 #include "CoroutineAnalysis.h"
+#include <optional>
 
 namespace corolock {
 
@@ -60,12 +61,29 @@ struct StaleWrite {
   StaleDependence Dependence = StaleDependence::Value;
 };
 
-/// The stale writes of \p Coroutine, in source order of the writes; each
-/// write once (with its first stale read) and each read once (with its
-/// first write).
-std::vector<StaleWrite> findStaleWrites(CoroutineAnalysis &Coroutine);
+/// The answer for one coroutine.
+struct StaleWriteResult {
+  /// In source order of the writes; each write once (with its first stale
+  /// read) and each read once (with its first write).
+  std::vector<StaleWrite> Writes;
+  /// When the dataflow did not converge within its bound on block visits,
+  /// the bound; Writes is then empty, since a state short of the fixpoint
+  /// would both miss and invent stale writes.
+  std::optional<unsigned> StoppedAfter;
+};
 
-/// The same for one coroutine on its own, for tests.
+/// Block visits read-release-write's dataflow may make over \p Graph. Real
+/// coroutines converge within about two visits per block; a lattice raised
+/// one read at a time (a local accumulating the reads of hundreds of labels
+/// of a goto mesh) needs a visit per read and block.
+constexpr unsigned MaxVisitsPerBlock = 32;
+constexpr unsigned MinVisits = 1024;
+unsigned maxBlockVisits(const clang::CFG &Graph);
+
+/// The stale writes of \p Coroutine.
+StaleWriteResult findStaleWrites(CoroutineAnalysis &Coroutine);
+
+/// The stale writes of one coroutine on its own, for tests.
 std::vector<StaleWrite>
 findStaleWrites(const clang::FunctionDecl &Coroutine,
                 clang::ASTContext &Context, const LockModel &Model,

@@ -373,8 +373,7 @@ std::mutex S::smu;
 // Members of other objects name the member's declaration; expressions
 // without a declaration (calls, subscripts) name none.
 TEST(MutexDeclaration, MembersAndNone) {
-  EXPECT_THAT(
-      mutexDeclarations(R"cpp(
+  EXPECT_THAT(mutexDeclarations(R"cpp(
 void touch(const std::mutex &);
 struct Node { std::mutex mu; Node *next; };
 std::mutex &get();
@@ -390,9 +389,9 @@ void f(Node &a, Node *b, int i) {
   touch(r);
 }
 )cpp",
-                        "touch"),
-      ElementsAre("Node::mu@L3", "Node::mu@L3", "Node::mu@L3", "null",
-                  "ms@L5", "ms@L5", "Node::mu@L3"));
+                                "touch"),
+              ElementsAre("Node::mu@L3", "Node::mu@L3", "Node::mu@L3", "null",
+                          "ms@L5", "ms@L5", "Node::mu@L3"));
 }
 
 //===----------------------------------------------------------------------===//
