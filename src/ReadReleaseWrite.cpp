@@ -37,6 +37,8 @@ struct TrackedAccess {
   const Expr *E = nullptr;
   PathId Path = 0;
   AccessKind Kind = AccessKind::Read;
+  /// For a relative update, its direction (see relativeUpdate), else 0.
+  int Direction = 0;
   /// Its number when it reads: what values computed from it carry.
   std::optional<unsigned> ReadId;
   /// Whether a write under the same mutex may change what it reads, so that
@@ -44,8 +46,8 @@ struct TrackedAccess {
   bool Pends = false;
 };
 
-/// The local variable \p E stores into (`x`, `x.field`, `x[i]`, `&x`), or
-/// null.
+/// The local variable of this body \p E stores into (`x`, `x.field`,
+/// `x[i]`, `&x`), or null.
 const VarDecl *localOf(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
@@ -62,7 +64,9 @@ const VarDecl *localOf(const Expr *E) {
       break;
   }
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
-  if (!DRE)
+  // A lambda's capture is the enclosing function's variable (by reference)
+  // or the closure's (by copy): shared like a member, no value of this body.
+  if (!DRE || DRE->refersToEnclosingVariableOrCapture())
     return nullptr;
   const ValueDecl *D = DRE->getDecl();
   if (const auto *Binding = dyn_cast<BindingDecl>(D))
@@ -71,6 +75,25 @@ const VarDecl *localOf(const Expr *E) {
   if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
     return nullptr;
   return Var->getCanonicalDecl();
+}
+
+/// Whether \p Access is changed relative to its current value, and which
+/// way: +1 for `++x`, `x++`, `x += v`; -1 for `--x`, `x--`, `x -= v`; else 0.
+int relativeUpdate(const Expr *Access, const StmtParents &Parents) {
+  const Stmt *Child = Access;
+  const Stmt *P = Parents.getParent(Child);
+  while (isa_and_nonnull<ParenExpr, ImplicitCastExpr>(P)) {
+    Child = P;
+    P = Parents.getParent(P);
+  }
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P))
+    return UO->isIncrementOp() ? 1 : UO->isDecrementOp() ? -1 : 0;
+  const auto *Compound = dyn_cast_or_null<CompoundAssignOperator>(P);
+  if (!Compound || Compound->getLHS() != Child)
+    return 0;
+  return Compound->getOpcode() == BO_AddAssign   ? 1
+         : Compound->getOpcode() == BO_SubAssign ? -1
+                                                 : 0;
 }
 
 /// The condition \p Block branches on, and the statement that evaluates it
@@ -148,7 +171,7 @@ private:
   void storeInto(const VarDecl *Var, ReadSet Reads, bool Replace, State &St);
   std::vector<PendingKey> onCondition(const CFGBlock &Block, State &St);
   ReadSet taintOf(const Stmt *S, const State &St) const;
-  const ReadSet &controlTaint(const CFGBlock &Block);
+  ReadSet controlTaint(const CFGBlock &Block, SourceLocation Write);
   bool gatedByClaim(llvm::ArrayRef<const CFGBlock *> Claims,
                     const CFGBlock &Block);
   const HeldMutexes &heldAt(const Stmt *S) const;
@@ -182,7 +205,6 @@ private:
   std::optional<ControlDependence> Control;
   /// The tracked reads each branch condition may depend on.
   llvm::DenseMap<const CFGBlock *, ReadSet> ConditionTaint;
-  llvm::DenseMap<const CFGBlock *, ReadSet> ControlTaint;
   std::vector<std::optional<State>> In;
   std::vector<StaleWrite> Found;
   /// What may still be consulted at the entry of each block (by block ID):
@@ -258,7 +280,8 @@ bool StaleWriteAnalysis::findAccesses() {
     if (!Path || !Paths.isShared(*Path))
       continue;
     AccessAt[S] = Accesses.size();
-    Accesses.push_back({E, *Path, Classifier.classify(E), std::nullopt});
+    Accesses.push_back({E, *Path, Classifier.classify(E),
+                        relativeUpdate(E, Coroutine.parents()), std::nullopt});
   }
   std::vector<std::pair<MutexNumber, PathId>> Writes; // (mutex, location)
   for (const TrackedAccess &A : Accesses)
@@ -442,11 +465,22 @@ void StaleWriteAnalysis::onWrite(const TrackedAccess &A,
       for (const auto &[Key, Read] : St.Pending)
         if (Key.Suspended && Overlaps(Key))
           report(A, Key, Read, Held, Block, St);
-    // A changed what it read: it claimed or reserved the location
-    // atomically, and what follows in B completes that.
-    for (auto It = St.Pending.begin(); It != St.Pending.end();)
-      It = !It->first.Suspended && Overlaps(It->first) ? St.Pending.erase(It)
-                                                       : std::next(It);
+    // A changed what it read. A store claimed the location (`token_ = ""`:
+    // a concurrent caller finds nothing to take), and what follows in B
+    // completes that. A relative update reserved a share of it (`++used_`),
+    // which B may give back (`--used_`), but other tasks may reserve too:
+    // a value computed from the read can still undo their change.
+    bool Relative = A.Direction != 0;
+    for (auto It = St.Pending.begin(); It != St.Pending.end();) {
+      if (It->first.Suspended || !Overlaps(It->first)) {
+        ++It;
+      } else if (Relative) {
+        It->second.Reserved = true;
+        ++It;
+      } else {
+        It = St.Pending.erase(It);
+      }
+    }
     // A condition over this location, followed by this write: a
     // test-and-set that the rest of the operation depends on.
     auto EpochIt = St.Epochs.find(Mutex);
@@ -465,6 +499,8 @@ void StaleWriteAnalysis::onWrite(const TrackedAccess &A,
           insertUnique(Read.Claims, Condition);
     }
   }
+  if (A.Direction)
+    insertUnique(St.Updated, {A.Path, A.Direction});
 }
 
 void StaleWriteAnalysis::report(const TrackedAccess &A, const PendingKey &Key,
@@ -486,8 +522,15 @@ void StaleWriteAnalysis::report(const TrackedAccess &A, const PendingKey &Key,
       StaleReads.set(ReadsUnder[Id].first);
   ReadSet Value = taintOf(Classifier.fullStatement(A.E), St);
   Value &= StaleReads;
-  ReadSet Decision = controlTaint(Block);
+  ReadSet Decision = controlTaint(Block, SM.getExpansionLoc(A.E->getExprLoc()));
   Decision &= StaleReads;
+  // Giving back what this coroutine took earlier (`--n` after its `++n`)
+  // cannot undo another task's change, whatever decided to give it back.
+  if (Value.empty() && A.Direction &&
+      llvm::any_of(St.Updated, [&](const std::pair<PathId, int> &U) {
+        return U.second == -A.Direction && Paths.overlap(U.first, A.Path);
+      }))
+    return;
   auto First = [&](const ReadSet &Ids) {
     if (Ids.test(Key.Read))
       return Key.Read;
@@ -506,7 +549,7 @@ void StaleWriteAnalysis::report(const TrackedAccess &A, const PendingKey &Key,
                    StaleDependence::Value};
   if (!Value.empty() && (Value.test(Key.Read) || !Decision.test(Key.Read))) {
     Stale.Basis = readAccess(First(Value)).E;
-  } else if (!Decision.empty()) {
+  } else if (!Decision.empty() && !Read.Reserved) {
     Stale.Basis = readAccess(First(Decision)).E;
     Stale.Dependence = StaleDependence::Control;
   } else {
@@ -622,16 +665,24 @@ void StaleWriteAnalysis::transferBlock(const CFGBlock &Block, State &St,
 
 /// The tracked reads the conditions that \p Block is control dependent on
 /// (transitively) may depend on.
-const ReadSet &StaleWriteAnalysis::controlTaint(const CFGBlock &Block) {
-  if (auto It = ControlTaint.find(&Block); It != ControlTaint.end())
-    return It->second;
+ReadSet StaleWriteAnalysis::controlTaint(const CFGBlock &Block,
+                                         SourceLocation Write) {
   if (!Control)
     Control.emplace(Graph);
   ReadSet Result;
-  for (const CFGBlock *Condition : Control->of(Block))
-    if (auto C = ConditionTaint.find(Condition); C != ConditionTaint.end())
-      Result |= C->second;
-  return ControlTaint[&Block] = std::move(Result);
+  for (const CFGBlock *Condition : Control->of(Block)) {
+    auto C = ConditionTaint.find(Condition);
+    if (C == ConditionTaint.end())
+      continue;
+    // A condition after the write decides it only through a back edge
+    // (whether the loop comes round again), not whether to write.
+    const Stmt *Branch = Condition->getTerminatorStmt();
+    if (Branch && SM.isBeforeInTranslationUnit(
+                      Write, SM.getExpansionLoc(Branch->getBeginLoc())))
+      continue;
+    Result |= C->second;
+  }
+  return Result;
 }
 
 bool StaleWriteAnalysis::gatedByClaim(llvm::ArrayRef<const CFGBlock *> Claims,
@@ -872,8 +923,9 @@ StaleWriteResult StaleWriteAnalysis::run() {
     transferBlock(Block, St, /*Emit=*/true);
   });
 
-  // One finding per write (its first stale read) and per read (its first
-  // write), in source order of the writes.
+  // One finding per write (its first stale read), in source order of the
+  // writes: every write is judged on its own, so that a harmless one cannot
+  // hide a lost update after it.
   auto Before = [&](const Expr *A, const Expr *B) {
     return SM.isBeforeInTranslationUnit(A->getExprLoc(), B->getExprLoc());
   };
@@ -889,13 +941,10 @@ StaleWriteResult StaleWriteAnalysis::run() {
     return A.Mutex != B.Mutex && A.Mutex && B.Mutex && Before(B.Mutex, A.Mutex);
   });
   StaleWriteResult Result;
-  llvm::SmallPtrSet<const Expr *, 8> Writes, ReadsSeen;
+  llvm::SmallPtrSet<const Expr *, 8> Writes;
   for (const StaleWrite &W : Found)
-    if (!Writes.count(W.Write) && !ReadsSeen.count(W.Read)) {
-      Writes.insert(W.Write);
-      ReadsSeen.insert(W.Read);
+    if (Writes.insert(W.Write).second)
       Result.Writes.push_back(W);
-    }
   return Result;
 }
 

@@ -63,8 +63,8 @@ struct StaleWrite {
 
 /// The answer for one coroutine.
 struct StaleWriteResult {
-  /// In source order of the writes; each write once (with its first stale
-  /// read) and each read once (with its first write).
+  /// In source order of the writes; each write once, with its first stale
+  /// read.
   std::vector<StaleWrite> Writes;
   /// When the dataflow did not converge within its bound on block visits,
   /// the bound; Writes is then empty, since a state short of the fixpoint

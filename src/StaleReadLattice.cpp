@@ -23,6 +23,7 @@ bool joinPending(PendingRead &Into, const PendingRead &From,
   intersect<Outcome>(Into.Checks, From.Checks);
   intersect<Holding>(Into.Serializers, From.Serializers);
   intersect<const CFGBlock *>(Into.Claims, From.Claims);
+  Into.Reserved &= From.Reserved;
   return !(Into == Before);
 }
 
@@ -59,6 +60,9 @@ static bool joinReadSets(MapT &Into, const MapT &From) {
 bool joinStates(State &Into, const State &From, const SourceManager &SM) {
   bool Changed = joinReadSets(Into.Taint, From.Taint);
   Changed |= Into.Stale |= From.Stale;
+  size_t Updated = Into.Updated.size();
+  intersect<std::pair<PathId, int>>(Into.Updated, From.Updated);
+  Changed |= Into.Updated.size() != Updated;
   for (const auto &[Key, Read] : From.Pending) {
     auto [It, Inserted] = Into.Pending.try_emplace(Key, Read);
     Changed |= Inserted || joinPending(It->second, Read, SM);

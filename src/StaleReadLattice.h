@@ -53,11 +53,16 @@ struct PendingRead {
   llvm::SmallVector<Holding, 2> Serializers;
   /// Test-and-set conditions of A (on all paths).
   llvm::SmallVector<const clang::CFGBlock *, 1> Claims;
+  /// Whether A reserved a share of the location after reading it (`++n`, on
+  /// all paths), which B may give back (`--n`) without re-checking: only a
+  /// value computed from the stale read can still undo another task's
+  /// change.
+  bool Reserved = false;
 
   bool operator==(const PendingRead &O) const {
     return Suspension == O.Suspension && MutexExpr == O.MutexExpr &&
            Checks == O.Checks && Serializers == O.Serializers &&
-           Claims == O.Claims;
+           Claims == O.Claims && Reserved == O.Reserved;
   }
 };
 
@@ -98,6 +103,10 @@ struct State {
   /// the state is copied per CFG block, and a map of sets cost a node and a
   /// set per mutex at each copy.
   ReadSet Stale;
+  /// Locations this coroutine changed relative to their value (`++n`,
+  /// `n -= k`), with the direction (+1 or -1), on all paths: a later update
+  /// the other way gives back what it took.
+  llvm::SmallVector<std::pair<PathId, int>, 2> Updated;
 };
 
 /// Whether some read of \p Reads satisfies \p Pred (SparseBitVector's

@@ -73,7 +73,8 @@ public:
     // CHECK-NOTES: :[[@LINE-6]]:5: note: 'co_await'{{.*}}
   }
 
-  // Two writes of the location read: one warning, at the first.
+  // Two writes of the location read: each is judged on its own, so that a
+  // suppression of one cannot hide the other.
   task<void> two_writes() {
     int lo;
     {
@@ -88,6 +89,10 @@ public:
     // CHECK-NOTES: :[[@LINE-7]]:19: note: 'range_.lo' read here under 'mu_'; the written value is computed from it
     // CHECK-NOTES: :[[@LINE-6]]:5: note: 'co_await'{{.*}}
     range_.lo = lo + 2;
+    // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'range_.lo' is written under 'mu_' based on 'range_.lo'{{.*}} [corolock-read-release-write]
+    // CHECK-NOTES: :[[@LINE-2]]:12: note: another coroutine{{.*}}
+    // CHECK-NOTES: :[[@LINE-12]]:19: note: 'range_.lo' read here under 'mu_'; the written value is computed from it
+    // CHECK-NOTES: :[[@LINE-11]]:5: note: 'co_await'{{.*}}
   }
 
   // A write in a macro is reported where the macro is used.
