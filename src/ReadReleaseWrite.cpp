@@ -323,7 +323,14 @@ ReadSet StaleWriteAnalysis::taintOf(const Stmt *S, const State &St) const {
     const ValueDecl *D = DRE->getDecl();
     if (const auto *Binding = dyn_cast<BindingDecl>(D))
       D = Binding->getDecomposedDecl();
-    if (const auto *Var = dyn_cast_or_null<VarDecl>(D))
+    const auto *Var = dyn_cast_or_null<VarDecl>(D);
+    // A local reference to a local (a range-for's `__range`) carries what
+    // that local carries.
+    if (Var && Var->getType()->isReferenceType() && Var->hasLocalStorage() &&
+        Var->getInit())
+      if (const VarDecl *Bound = localOf(Var->getInit()))
+        Var = Bound;
+    if (Var)
       if (auto It = St.Taint.find(Var->getCanonicalDecl());
           It != St.Taint.end())
         Result |= It->second;
@@ -478,6 +485,9 @@ void StaleWriteAnalysis::onWrite(const TrackedAccess &A,
         It->second.Reserved = true;
         ++It;
       } else {
+        // What A took is this coroutine's: its read does not go stale.
+        if (auto E = St.Epochs.find(Mutex); E != St.Epochs.end())
+          E->second.Reads.reset(It->first.Read);
         It = St.Pending.erase(It);
       }
     }
