@@ -63,13 +63,16 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
     llvm::ArrayRef<CriticalSection> All = Sections.sections(Mutex);
     // A lock handed to an awaitable (`co_await cv.wait(lk)`) is released and
     // retaken while the coroutine is suspended: only an async mutex allows it.
-    // A lock moved out with its guard may be held by its new owner across
-    // suspension points this translation unit does not show.
+    // A lock moved out with its guard, or left locked at the end of the
+    // coroutine, may be held by its new owner across suspension points this
+    // translation unit does not show.
     bool Suspends = llvm::any_of(All, [](const CriticalSection &S) {
       return !S.Suspensions.empty() || !S.HandOffs.empty() ||
-             !S.MovedOut.empty();
+             !S.MovedOut.empty() || S.HeldAtEnd;
     });
-    if (Suspends || !isJudged(Mutex, Flow))
+    // A lock of an element the held-lock analysis could not follow
+    // (`stripes_[i].co_lock()`) is a critical section it does not show.
+    if (Suspends || !isJudged(Mutex, Flow) || Flow.locksUnfollowed(Mutex, All))
       continue;
     // What would do instead: an atomic, a reader/writer mutex when some
     // section reads shared, or a plain mutex.

@@ -71,6 +71,11 @@ std::vector<CriticalSection> criticalSectionsOf(const FunctionDecl &Coroutine,
     ForSectionsOf(Moved.Lock, [&](CriticalSection &Section) {
       AddOnce(Section.MovedOut, Moved.Where);
     });
+  // A guard's lock is released with it, before the end.
+  for (const LockFact &Held : Locks.HeldAtEnd)
+    if (Held.Holder == HolderKind::Manual)
+      ForSectionsOf(Held,
+                    [](CriticalSection &Section) { Section.HeldAtEnd = true; });
   return Sections;
 }
 
@@ -214,6 +219,7 @@ void CriticalSectionsByMutex::add(CriticalSection Section) {
               return K->getBeginLoc() == Where->getBeginLoc();
             }))
           Known.MovedOut.push_back(Where);
+      Known.HeldAtEnd |= Section.HeldAtEnd;
       return;
     }
   It->second.push_back(std::move(Section));
@@ -274,30 +280,35 @@ public:
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (!FD || !FD->hasBody())
       return RecursiveASTVisitor<MutexFlowFinder>::TraverseDecl(D);
-    InCoroutine.push_back(isa<CoroutineBodyStmt>(FD->getBody()));
+    Functions.push_back(FD->getBody());
     bool Result = RecursiveASTVisitor<MutexFlowFinder>::TraverseDecl(D);
-    InCoroutine.pop_back();
+    Functions.pop_back();
     return Result;
   }
 
   // A lambda's body is traversed from its expression, not its call operator.
   bool TraverseLambdaExpr(LambdaExpr *Lambda) {
-    InCoroutine.push_back(isa<CoroutineBodyStmt>(Lambda->getBody()));
+    Functions.push_back(Lambda->getBody());
     bool Result =
         RecursiveASTVisitor<MutexFlowFinder>::TraverseLambdaExpr(Lambda);
-    InCoroutine.pop_back();
+    Functions.pop_back();
     return Result;
   }
 
   bool VisitCallExpr(CallExpr *Call) {
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
-        MC && (runsUnderLock(MC) || locksOutsideCoroutine(MC)))
-      if (const ValueDecl *D =
-              mutexDeclaration(MC->getImplicitObjectArgument()))
-        Flow.Escaping.insert(D);
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      if (runsUnderLock(MC) || locksOutsideCoroutine(MC))
+        if (const ValueDecl *D =
+                mutexDeclaration(MC->getImplicitObjectArgument()))
+          Flow.Escaping.insert(D);
+      noteElementLock(MC);
+    }
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee || isStdLock(Callee))
       return true;
+    for (const Expr *Arg : Call->arguments())
+      if (const ValueDecl *D = lockAwaitedElsewhere(Arg))
+        Flow.Escaping.insert(D);
     forEachArgument(Call, [&](const Expr *Arg, const ParmVarDecl *Param) {
       if (!bindParameter(Arg, *Param))
         noteArgument(Arg, Param->getType());
@@ -319,8 +330,10 @@ public:
   // (`auto *p = &mu;`, `Holder(M &m) : m_(m) {}`, `p = &mu;`) locks it under
   // another name, whose critical sections are not the mutex's.
   bool VisitVarDecl(VarDecl *VD) {
-    if (const Expr *Init = VD->getInit(); Init && !isa<ParmVarDecl>(VD))
+    if (const Expr *Init = VD->getInit(); Init && !isa<ParmVarDecl>(VD)) {
       noteArgument(Init, VD->getType());
+      noteGuardOutsideCoroutine(*VD, *Init);
+    }
     return true;
   }
 
@@ -402,15 +415,97 @@ private:
     return Model.mutexKind(T) == LockKind::Async;
   }
 
+  /// Whether the innermost function being traversed is not a coroutine.
+  bool outsideCoroutine() const {
+    return !Functions.empty() && !isa<CoroutineBodyStmt>(Functions.back());
+  }
+
   /// An async mutex locked outside a coroutine (`mu.lock(ex).run().get()`
   /// in a test or at start-up) has critical sections the analysis of
-  /// coroutine bodies does not see, held across whatever blocks there.
+  /// coroutine bodies does not see, held across whatever blocks there. A
+  /// `try_lock()` that the same function undoes with `unlock()` is a probe
+  /// that cannot wait for anything.
   bool locksOutsideCoroutine(const CXXMemberCallExpr *Call) const {
-    if (InCoroutine.empty() || InCoroutine.back())
+    if (!outsideCoroutine() || !isOnAsyncMutex(Call))
       return false;
     LockOperation Op = Model.operationOf(Call->getMethodDecl());
-    return (Op == LockOperation::Lock || Op == LockOperation::TryLock) &&
-           isOnAsyncMutex(Call);
+    return Op == LockOperation::Lock ||
+           (Op == LockOperation::TryLock &&
+            !unlocksInFunction(
+                mutexDeclaration(Call->getImplicitObjectArgument())));
+  }
+
+  /// Records a coroutine's manual lock of an element of a family of async
+  /// mutexes (`stripes_[i].co_lock()`).
+  void noteElementLock(const CXXMemberCallExpr *Call) {
+    if (outsideCoroutine() || Functions.empty() || !isOnAsyncMutex(Call))
+      return;
+    LockOperation Op = Model.operationOf(Call->getMethodDecl());
+    const Expr *Obj = Call->getImplicitObjectArgument()->IgnoreParenImpCasts();
+    const auto *Subscript = dyn_cast<CXXOperatorCallExpr>(Obj);
+    if ((Op != LockOperation::Lock && Op != LockOperation::TryLock) ||
+        !(isa<ArraySubscriptExpr>(Obj) ||
+          (Subscript && Subscript->getOperator() == OO_Subscript)))
+      return;
+    if (const ValueDecl *D = mutexDeclaration(Obj))
+      Flow.ElementLocks[D->getLocation()].push_back(Call->getExprLoc());
+  }
+
+  /// Whether the innermost function being traversed unlocks \p Mutex.
+  bool unlocksInFunction(const ValueDecl *Mutex) const {
+    bool Found = false;
+    forEachStmtOnce(Functions.back(), [&](const Stmt *S) {
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+        Found |=
+            Model.operationOf(Call->getMethodDecl()) == LockOperation::Unlock &&
+            mutexDeclaration(Call->getImplicitObjectArgument()) == Mutex;
+      return !Found;
+    });
+    return Found;
+  }
+
+  /// A guard over an async mutex declared outside a coroutine (a test body's
+  /// `auto lk = blockingWait(mu.co_scoped_lock());` or
+  /// `std::unique_lock<folly::coro::Mutex> lk(mu, std::try_to_lock);`)
+  /// holds the mutexes its initializer names to the end of its scope, across
+  /// whatever blocks there.
+  void noteGuardOutsideCoroutine(const VarDecl &Guard, const Expr &Init) {
+    if (!outsideCoroutine() ||
+        Model.guardKind(Guard.getType()) != LockKind::Async || defersLock(Init))
+      return;
+    forEachStmtOnce(&Init, [&](const Stmt *S) {
+      if (const auto *E = dyn_cast<Expr>(S);
+          E && Model.mutexKind(E->getType()) == LockKind::Async)
+        if (const ValueDecl *D = mutexDeclaration(E))
+          Flow.Escaping.insert(D);
+      return true;
+    });
+  }
+
+  /// Whether \p Init constructs a guard that does not lock
+  /// (`std::unique_lock<M> lk(mu, std::defer_lock)`).
+  static bool defersLock(const Expr &Init) {
+    const auto *Construct =
+        dyn_cast<CXXConstructExpr>(Init.IgnoreImplicit()->IgnoreParens());
+    return Construct &&
+           llvm::any_of(Construct->arguments(), [](const Expr *Arg) {
+             const CXXRecordDecl *RD = recordOf(Arg->getType());
+             return RD && RD->getIdentifier() &&
+                    RD->getName() == "defer_lock_t";
+           });
+  }
+
+  /// The async mutex whose lock operation \p Arg is, handed to other code to
+  /// await (`co_await collectAll(mu.co_scoped_lock(), load(k))`): the lock
+  /// is taken in the middle of that suspension and held across the rest of
+  /// it, out of sight.
+  const ValueDecl *lockAwaitedElsewhere(const Expr *Arg) const {
+    const auto *Call =
+        dyn_cast<CXXMemberCallExpr>(Arg->IgnoreImplicit()->IgnoreParens());
+    if (!Call || !isOnAsyncMutex(Call) ||
+        Model.operationOf(Call->getMethodDecl()) != LockOperation::Lock)
+      return nullptr;
+    return mutexDeclaration(Call->getImplicitObjectArgument());
   }
 
   /// A mutex that runs an awaitable under its own lock (libcoro's
@@ -479,8 +574,8 @@ private:
   }
 
   const LockModel &Model;
-  /// Whether each function being traversed, innermost last, is a coroutine.
-  llvm::SmallVector<bool, 8> InCoroutine;
+  /// The bodies of the functions being traversed, innermost last.
+  llvm::SmallVector<const Stmt *, 8> Functions;
 };
 
 } // namespace
@@ -508,6 +603,17 @@ void CriticalSectionsByMutex::bindParameters(const MutexFlow &Flow) {
       }
     }
   }
+}
+
+bool MutexFlow::locksUnfollowed(
+    const ValueDecl *M, llvm::ArrayRef<CriticalSection> Sections) const {
+  auto It = ElementLocks.find(M->getLocation());
+  return It != ElementLocks.end() &&
+         llvm::any_of(It->second, [&](SourceLocation Lock) {
+           return llvm::none_of(Sections, [&](const CriticalSection &S) {
+             return S.Acquisition == Lock;
+           });
+         });
 }
 
 bool MutexFlow::binds(const ValueDecl *M) const {

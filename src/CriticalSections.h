@@ -49,6 +49,10 @@ struct CriticalSection {
   /// (`co_return std::move(lk);`, `keep(std::move(lk));`): its new owner
   /// may hold it across suspension points out of sight.
   std::vector<const clang::Stmt *> MovedOut;
+  /// Whether the lock, taken manually, may still be held when the coroutine
+  /// ends: other code (often another coroutine) releases it later, after
+  /// suspension points out of sight.
+  bool HeldAtEnd = false;
   /// For a section taken through a mutex parameter and counted for the
   /// mutex a call passes to it (CriticalSectionsByMutex::bindParameters):
   /// the arguments that bind it, the parameter's own first, then each
@@ -116,6 +120,13 @@ struct MutexFlow {
   llvm::DenseMap<clang::SourceLocation,
                  llvm::SmallVector<const clang::ValueDecl *, 2>>
       PassedTo;
+  /// Where coroutines lock an element of an array or container of async
+  /// mutexes by hand (`co_await stripes_[i].co_lock();`), by the location of
+  /// the family's declaration: the held-lock analysis may not follow such a
+  /// lock (a run-time index), and then finds no critical section there.
+  llvm::DenseMap<clang::SourceLocation,
+                 llvm::SmallVector<clang::SourceLocation, 2>>
+      ElementLocks;
   /// The first argument that passes each of those mutexes to the parameter
   /// at the location.
   llvm::DenseMap<std::pair<clang::SourceLocation, const clang::ValueDecl *>,
@@ -124,6 +135,10 @@ struct MutexFlow {
 
   /// Whether \p M, or the declaration at its location, escapes.
   bool escapes(const clang::ValueDecl *M) const;
+  /// Whether some element of \p M is locked by hand where none of
+  /// \p Sections, \p M's, starts.
+  bool locksUnfollowed(const clang::ValueDecl *M,
+                       llvm::ArrayRef<CriticalSection> Sections) const;
   /// Whether \p M is a parameter some call passes a known mutex to.
   bool binds(const clang::ValueDecl *M) const;
   /// The mutexes \p M stands for: itself unless some call binds it; else the

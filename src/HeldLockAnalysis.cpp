@@ -101,6 +101,7 @@ private:
   LockState edgeState(const CFGBlock &From, unsigned SuccIndex,
                       const LockState &Exit);
   void refineOnCondition(const Expr *Cond, bool Taken, LockState &State);
+  const Expr *storedCondition(const Expr *Cond);
 
   LockState entryState();
   void declareGuard(const VarDecl *VD, LockState &State);
@@ -150,6 +151,8 @@ private:
   /// The holders of the last of HeldLockResult::HeldSets, and their index
   /// in it.
   llvm::DenseMap<const void *, unsigned> LastHeldSet;
+  /// Memo of storedCondition, by variable.
+  llvm::DenseMap<const VarDecl *, const Expr *> StoredConditions;
   /// (holder, acquisition) pairs already in HeldLockResult::Acquisitions.
   llvm::DenseSet<std::pair<const void *, unsigned>> RecordedAcquisitions;
 };
@@ -940,9 +943,41 @@ void BodyAnalysis::acquireAwaitedLock(const CoroutineSuspendExpr *S,
 /// Path-sensitive refinement on `if (lk.try_lock())`, `if (lk)`,
 /// `if (!m.try_lock())`, `while (lk.owns_lock())`,
 /// `if (co_await l.try_lock())`.
+/// The initializer of the local variable \p Cond reads, when nothing else
+/// writes it (`bool ok = m.tryLock(); if (ok)`): the condition it stores.
+const Expr *BodyAnalysis::storedCondition(const Expr *Cond) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(Cond);
+  const auto *VD = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Coro = dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
+  if (!VD || !Coro || Ref->refersToEnclosingVariableOrCapture() ||
+      !VD->hasLocalStorage() || isa<ParmVarDecl>(VD) ||
+      VD->getType()->isReferenceType() || !VD->getInit())
+    return nullptr;
+  auto Known = StoredConditions.find(VD);
+  if (Known != StoredConditions.end())
+    return Known->second;
+  // Every use reads it: an assignment, `&ok` or a reference may change it.
+  const Expr *Stored = VD->getInit();
+  forEachStmtOnce(Coro->getBody(), [&](const Stmt *S) {
+    const auto *Use = dyn_cast<DeclRefExpr>(S);
+    if (!Use || Use->getDecl() != VD)
+      return true;
+    const auto *Read = dyn_cast_or_null<ImplicitCastExpr>(Parents.getParent(S));
+    if (!Read || Read->getCastKind() != CK_LValueToRValue)
+      Stored = nullptr;
+    return true;
+  });
+  StoredConditions[VD] = Stored;
+  return Stored;
+}
+
 void BodyAnalysis::refineOnCondition(const Expr *Cond, bool Taken,
                                      LockState &State) {
   Cond = Cond->IgnoreParenImpCasts();
+  if (const Expr *Stored = storedCondition(Cond)) {
+    refineOnCondition(Stored, Taken, State);
+    return;
+  }
   // An awaited try-lock's result is whether it locked.
   if (const auto *Await = dyn_cast<CoroutineSuspendExpr>(Cond))
     Cond = stripImplicit(Await->getOperand());
@@ -1017,6 +1052,13 @@ HeldLockResult BodyAnalysis::run(const CFG &Graph) {
   HeldLockResult Result;
   replayBlocks(Graph, In, [&](const CFGBlock &Block, LockState &State) {
     transferBlock(Block, State, &Result);
+  });
+  if (const std::optional<LockState> &AtEnd = In[Graph.getExit().getBlockID()])
+    for (const auto &Entry : *AtEnd)
+      if (Entry.second.Owned != Ownership::NotHeld)
+        Result.HeldAtEnd.push_back(Entry.second);
+  llvm::sort(Result.HeldAtEnd, [&](const LockFact &A, const LockFact &B) {
+    return lockFactBefore(A, B, SM);
   });
   llvm::sort(Result.Suspensions,
              [&](const SuspensionPointLocks &A, const SuspensionPointLocks &B) {

@@ -52,6 +52,11 @@ struct HeldLockResult {
   /// parameter, a member): their new owner may keep them across suspension
   /// points out of sight. Each (holder, statement) once.
   std::vector<MovedOutLock> MovedOut;
+  /// Locks held or possibly held when the body ends (at its end, a
+  /// `co_return`, an uncaught throw), in the order of lockFactBefore: a
+  /// manual lock left for other code to release (`co_await mu.lock_async();`
+  /// in `acquire()`, `mu.unlock()` in `release()`).
+  std::vector<LockFact> HeldAtEnd;
   /// For each statement of the CFG with a lock held or possibly held just
   /// before it, the index of those locks in HeldSets; statements in a row
   /// with the same locks share one set.

@@ -271,7 +271,8 @@ std::vector<std::string> criticalSections(const std::string &Code,
               kindAndMode(S) + ") -> " + lineList(Parsed, S.Suspensions) +
               (S.HandOffs.empty()
                    ? ""
-                   : "; handed off at " + lineList(Parsed, S.HandOffs)));
+                   : "; handed off at " + lineList(Parsed, S.HandOffs)) +
+              (S.HeldAtEnd ? "; held at end" : ""));
         }
         return Lines;
       });

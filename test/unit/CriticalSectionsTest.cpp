@@ -305,6 +305,72 @@ task<void> push() {
               ElementsAre("L28: lk m (async) -> L30; handed off at L29"));
 }
 
+// A manual lock left locked when the coroutine ends, on every path or on
+// some (`co_return` before its unlock()), is held at the end; one unlocked
+// before each `co_return`, and a guard, are not.
+TEST(CriticalSections, HeldAtEnd) {
+  EXPECT_THAT(criticalSections(R"cpp(
+namespace cppcoro {
+struct async_mutex {
+  struct lock_operation {
+    bool await_ready() const noexcept { return false; }
+    bool await_suspend(std::coroutine_handle<>) noexcept { return true; }
+    void await_resume() const noexcept {}
+  };
+  lock_operation lock_async() noexcept;
+  void unlock();
+};
+}
+cppcoro::async_mutex a, b, c;
+std::mutex s;
+task<void> f(bool busy) {
+  co_await a.lock_async();
+  co_await b.lock_async();
+  if (busy) {
+    b.unlock();
+    co_return;
+  }
+  co_await c.lock_async();
+  if (busy) {
+    c.unlock();
+    co_return;
+  }
+  c.unlock();
+  std::lock_guard<std::mutex> g(s);
+}
+)cpp",
+                               "f"),
+              ElementsAre("L16: manual a (async) -> L17 L22; held at end",
+                          "L17: manual b (async) -> L22; held at end",
+                          "L22: manual c (async) -> -",
+                          "L28: g s (sync) -> -"));
+}
+
+// A try-lock stored in a variable that is only read (`bool ok =
+// m.try_lock(); if (ok)`) refines like the call itself: the lock is held
+// where `ok` is true only. Written again, the variable says nothing.
+TEST(CriticalSections, StoredTryLock) {
+  EXPECT_THAT(criticalSections(R"cpp(
+std::mutex m, n;
+task<void> f(bool ready) {
+  bool ok = m.try_lock();
+  if (ok) {
+    co_await send(1);
+    m.unlock();
+  }
+  co_await send(2);
+  bool maybe = n.try_lock();
+  maybe = maybe && ready;
+  if (maybe)
+    n.unlock();
+  co_await send(3);
+}
+)cpp",
+                               "f"),
+              ElementsAre("L4: manual m (sync) -> L6",
+                          "L10: manual n (sync) -> L14; held at end"));
+}
+
 // A mutex expression that names no declaration still has a section, with
 // no mutex.
 TEST(CriticalSections, MutexWithoutDeclaration) {
@@ -371,27 +437,50 @@ std::mutex S::smu;
 }
 
 // Members of other objects name the member's declaration; expressions
-// without a declaration (calls, subscripts) name none.
+// without a declaration (calls) name none.
 TEST(MutexDeclaration, MembersAndNone) {
   EXPECT_THAT(mutexDeclarations(R"cpp(
 void touch(const std::mutex &);
 struct Node { std::mutex mu; Node *next; };
 std::mutex &get();
-std::mutex ms[2];
 void f(Node &a, Node *b, int i) {
   touch(a.mu);
   touch(b->mu);
   touch(a.next->mu);
   touch(get());
-  touch(ms[i]);
-  touch(ms[i + 1]);
   auto &r = a.mu;
   touch(r);
 }
 )cpp",
                                 "touch"),
               ElementsAre("Node::mu@L3", "Node::mu@L3", "Node::mu@L3", "null",
-                          "ms@L5", "ms@L5", "Node::mu@L3"));
+                          "Node::mu@L3"));
+}
+
+// Lock striping: an element of an array or container of mutexes names the
+// array or container, whatever the index; a subscript of a call's result
+// names none.
+TEST(MutexDeclaration, ArrayAndContainerElements) {
+  EXPECT_THAT(mutexDeclarations(R"cpp(
+void touch(const std::mutex &);
+template <typename T> struct Stripes { T &operator[](unsigned long); };
+std::mutex ms[2];
+Stripes<std::mutex> &get();
+struct Cache {
+  Stripes<std::mutex> stripes_;
+  void f(int i, std::mutex *p) {
+    touch(ms[i]);
+    touch(ms[i % 2]);
+    touch(stripes_[i * 7 % 16]);
+    touch(this->stripes_[0]);
+    touch(p[i]);
+    touch(get()[i]);
+  }
+};
+)cpp",
+                                "touch"),
+              ElementsAre("ms@L4", "ms@L4", "Cache::stripes_@L7",
+                          "Cache::stripes_@L7", "p@L8", "null"));
 }
 
 //===----------------------------------------------------------------------===//
@@ -771,6 +860,76 @@ task<void> f() {
 }
 )cpp"),
               IsEmpty());
+}
+
+// Outside a coroutine: a blocking lock, a try_lock() the function does not
+// undo, and a guard over an async mutex (taken by a blocking wait, or
+// try-locked) hold the mutex out of sight, and escape; a try_lock() the
+// same function unlocks is a probe, and does not. A coroutine's own
+// try_lock() does not escape either.
+TEST(EscapingMutexes, LockedOutsideCoroutines) {
+  EXPECT_THAT(escapingMutexes(R"cpp(
+namespace folly::coro {
+struct Mutex {
+  struct Awaiter {
+    bool await_ready();
+    void await_suspend(std::coroutine_handle<>);
+    std::unique_lock<Mutex> await_resume();
+  };
+  bool try_lock();
+  Awaiter co_lock();
+  Awaiter co_scoped_lock();
+  void unlock();
+};
+template <typename A> auto blockingWait(A &&a) { return a.await_resume(); }
+}
+folly::coro::Mutex blocked, kept, probed, waited, tried, in_coroutine;
+void f() {
+  folly::coro::blockingWait(blocked.co_lock());
+  kept.try_lock();
+  if (probed.try_lock())
+    probed.unlock();
+  auto lk = folly::coro::blockingWait(waited.co_scoped_lock());
+  std::unique_lock<folly::coro::Mutex> lk2(tried, std::try_to_lock);
+}
+task<void> g() {
+  if (in_coroutine.try_lock())
+    co_await send(1);
+}
+)cpp"),
+              ElementsAre("blocked", "kept", "tried", "waited"));
+}
+
+// A lock operation handed to other code to await (`collectAll(mu.co_lock(),
+// ...)`) is taken in the middle of that suspension: the mutex escapes. An
+// unlock() or a try_lock() passed on is not a lock operation.
+TEST(EscapingMutexes, LockOperationsAwaitedElsewhere) {
+  EXPECT_THAT(escapingMutexes(R"cpp(
+namespace folly::coro {
+struct Mutex {
+  struct Awaiter {
+    bool await_ready();
+    void await_suspend(std::coroutine_handle<>);
+    void await_resume();
+  };
+  bool try_lock();
+  Awaiter co_lock();
+  void unlock();
+};
+template <typename... A> task<void> collectAll(A &&...);
+}
+void check(bool);
+folly::coro::Mutex composed, awaited, tried;
+task<void> f() {
+  co_await folly::coro::collectAll(composed.co_lock(), send(1));
+  co_await awaited.co_lock();
+  check(tried.try_lock());
+  tried.unlock();
+  awaited.unlock();
+  composed.unlock();
+}
+)cpp"),
+              ElementsAre("composed"));
 }
 
 // Only mutexes escape: other objects passed by reference do not, and a
