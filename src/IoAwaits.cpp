@@ -200,6 +200,9 @@ IoAwaitClassifier::ExprIo IoAwaitClassifier::ioOf(const Expr *Awaitable,
     const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
     if (Var && Var->isLocalVarDecl() && Var->getInit() && VariablesLeft > 0)
       return ioOf(Var->getInit(), VariablesLeft - 1);
+    // `co_await folly::coro::co_reschedule_on_current_executor;`
+    if (Var && Yields.matches(Var))
+      return {{nullptr, false, true}, nullptr};
     return {};
   }
   if (const auto *Call = dyn_cast<CallExpr>(E))

@@ -21,6 +21,14 @@ namespace folly::coro {
 // turns it into a ready awaitable, as in folly/coro/Task.h.
 struct co_current_executor_t {};
 inline constexpr co_current_executor_t co_current_executor;
+// `co_await co_reschedule_on_current_executor` lets other tasks run first.
+struct co_reschedule_on_current_executor_t {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+inline constexpr co_reschedule_on_current_executor_t
+    co_reschedule_on_current_executor;
 
 template <typename T = void> class ready_awaitable {
 public:

@@ -1,13 +1,16 @@
 // Yielding to the scheduler while holding the lock (libcoro's `co_await
-// sched.yield()`, Asio's `co_await asio::post(...)`) is not I/O: a mutex
+// sched.yield()`, Asio's `co_await asio::post(...)`, folly's `co_await
+// co_reschedule_on_current_executor`) is not I/O: a mutex
 // whose sections only yield is not reported. But a section that yields lets
 // every other ready task run before it releases the lock, so it is not a
 // short section either: it does not count as waiting behind the I/O (mu has
 // only the I/O section and the yielding one, and is not reported; on
-// stats_mu the quick section is the one counted).
+// stats_mu the quick section is the one counted; turn_mu only reschedules
+// besides its I/O).
 // RUN: %check_corolock corolock-async-lock-across-io %s -- %mocks
 
 #include "asio_mock.h"
+#include "folly_coro_sleep.h"
 #include "libcoro_mutex.h"
 #include "libcoro_net.h"
 
@@ -59,4 +62,21 @@ asio::awaitable<void> take_turns() {
 coro::task<void> count_fair() {
   auto lk = co_await fair_mu.scoped_lock();
   ++batches;
+}
+
+folly::coro::Task<void> share_thread() {
+  auto lk = co_await fair_mu.scoped_lock();
+  co_await folly::coro::co_reschedule_on_current_executor;
+}
+
+coro::mutex turn_mu;
+
+folly::coro::Task<void> send_turn() {
+  auto lk = co_await turn_mu.scoped_lock();
+  co_await client->write_all(buf);
+}
+
+folly::coro::Task<void> pass_turn() {
+  auto lk = co_await turn_mu.scoped_lock();
+  co_await folly::coro::co_reschedule_on_current_executor;
 }
