@@ -501,6 +501,35 @@ task<void> five() { co_await c1(); }
               ElementsAre("L8: c1@L7 c2@L6 c3@L5 c4@L4 c5@L3"));
 }
 
+// A hop to the scheduler that lets other tasks run first yields; awaiting a
+// task whose body is not visible here, directly or through a coroutine
+// defined here, is unknown; a library primitive returning a plain awaiter, a
+// coroutine defined here without I/O and a task received as a parameter are
+// neither.
+TEST(IoAwaits, YieldsAndUnknownCallees) {
+  EXPECT_THAT(awaitKinds(R"cpp(
+namespace coro { struct thread_pool { sleep_for yield(); sleep_for schedule(); }; }
+namespace asio { template <typename E, typename T> task<void> post(E, T); }
+task<void> remote();
+task<void> relay() { co_await remote(); }
+task<void> quiet() { co_return; }
+task<void> f(coro::thread_pool &tp, task<void> given) {
+  co_await tp.yield();
+  co_await asio::post(1, 2);
+  co_await remote();
+  co_await relay();
+  co_await tp.schedule();
+  co_await quiet();
+  co_await std::move(given);
+  co_await fetch(1);
+}
+)cpp",
+                         "f"),
+              ElementsAre("L8: yields", "L9: yields", "L10: unknown",
+                          "L11: unknown", "L12: -", "L13: -", "L14: -",
+                          "L15: unknown"));
+}
+
 //===----------------------------------------------------------------------===//
 // Awaitables built before they are awaited
 //===----------------------------------------------------------------------===//
