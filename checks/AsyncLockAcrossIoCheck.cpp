@@ -68,9 +68,12 @@ void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex,
                                          IoAwaitClassifier &IoAwaits) {
   std::vector<IoSection> All;
   for (const CriticalSection &Section : Sections.sections(Mutex)) {
-    IoSection Entry{&Section, {}};
-    for (const CoroutineSuspendExpr *S : Section.Suspensions)
-      Entry.Io.push_back(IoAwaits.awaitedIo(S));
+    IoSection Entry{&Section, {}, false};
+    for (const CoroutineSuspendExpr *S : Section.Suspensions) {
+      IoAwaitClassifier::Awaited What = IoAwaits.awaited(S);
+      Entry.Io.push_back(What.Io);
+      Entry.MayTakeLong |= What.Unknown || What.Yields;
+    }
     All.push_back(std::move(Entry));
   }
   // One finding per holder: its sections (a guard unlocked and locked again)
@@ -85,9 +88,11 @@ void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex,
     // Only short sections that cannot share the mutex with this one wait
     // for its I/O: a mutex whose every section does I/O serializes that I/O
     // on purpose (one write at a time), and readers do not wait for readers.
+    // A section that yields, or awaits what cannot be seen, is not short.
     const CriticalSection &First = *Entries.front()->Section;
     auto WaitsBehind = [&](const IoSection &Other) {
-      return !Other.hasIo() && conflicts(First.Mode, Other.Section->Mode);
+      return !Other.hasIo() && !Other.MayTakeLong &&
+             conflicts(First.Mode, Other.Section->Mode);
     };
     auto Short = llvm::find_if(All, WaitsBehind);
     if (Short == All.end())

@@ -30,6 +30,9 @@ private:
   struct IoSection {
     const CriticalSection *Section;
     std::vector<const clang::FunctionDecl *> Io;
+    /// Whether a suspension without I/O yields to the scheduler, or awaits
+    /// a function whose body is not visible: then the section is not short.
+    bool MayTakeLong;
     bool hasIo() const;
   };
   void reportMutex(const clang::ValueDecl *Mutex, IoAwaitClassifier &IoAwaits);

@@ -1,8 +1,12 @@
 //===--- IoAwaits.h - Suspension points that wait for I/O -------*- C++ -*-===//
 //
-// A suspension point awaits I/O when the awaited call's callee is a known I/O
-// operation (socket and file operations, timers), or is a coroutine defined in
-// the translation unit that itself awaits I/O.
+// A suspension point awaits I/O when the awaitable it awaits is built by a
+// known I/O operation (socket and file operations, timers), by a composition
+// of awaitables one of which is I/O (`a || b`, when_all, collectAll), by an
+// Asio composed operation whose initiation starts one, or by a function
+// defined in the translation unit (a coroutine, or a function returning
+// another call's awaitable) that itself awaits I/O; a local variable
+// initialized with such an awaitable counts as its initializer.
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,9 +27,25 @@ public:
   create(llvm::StringRef IoFunctions,
          const SuspensionPointClassifier &Suspensions);
 
-  /// The I/O operation \p S waits for (the awaited callee, or the coroutine
-  /// it calls that waits for I/O), or null.
-  const clang::FunctionDecl *awaitedIo(const clang::CoroutineSuspendExpr *S);
+  /// What a suspension point waits for.
+  struct Awaited {
+    /// The I/O operation (the awaited callee, or the I/O operation a
+    /// function, composition or composed operation it awaits waits for), or
+    /// null.
+    const clang::FunctionDecl *Io = nullptr;
+    /// Without I/O found: whether it awaits a function whose body is not
+    /// visible here (directly or through a function that is), so whether it
+    /// waits for I/O cannot be told.
+    bool Unknown = false;
+    /// Without I/O found: whether it hands the coroutine back to its
+    /// scheduler to let other tasks run first (a yield).
+    bool Yields = false;
+  };
+  Awaited awaited(const clang::CoroutineSuspendExpr *S);
+  /// The I/O operation \p S waits for, or null.
+  const clang::FunctionDecl *awaitedIo(const clang::CoroutineSuspendExpr *S) {
+    return awaited(S).Io;
+  }
 
   /// A suspension point on the way from an awaited coroutine to its I/O:
   /// Coroutine awaits the I/O, or the next step's coroutine, at Await.
@@ -37,33 +57,49 @@ public:
   /// when \p S awaits it directly, or awaits no I/O.
   llvm::SmallVector<Step, 2> ioPath(const clang::CoroutineSuspendExpr *S);
 
-  /// How many coroutine calls deep awaitedIo looks.
-  static constexpr unsigned MaxDepth = 4;
-
 private:
   IoAwaitClassifier(NameMatcher IoFunctions,
-                    const SuspensionPointClassifier &Suspensions)
-      : IoFunctions(std::move(IoFunctions)), Suspensions(&Suspensions) {}
+                    const SuspensionPointClassifier &Suspensions);
 
-  /// The I/O a coroutine awaits, and the suspension point in its body that
-  /// awaits it (directly or through another coroutine).
+  /// What a function defined here awaits: the I/O, and the suspension point
+  /// in its body that awaits it when it is a coroutine.
   struct CalleeIo {
     const clang::FunctionDecl *Io = nullptr;
     const clang::CoroutineSuspendExpr *Await = nullptr;
+    bool Unknown = false;
+    bool Yields = false;
   };
-  /// The I/O \p S awaits within \p Depth coroutine calls, and the definition
-  /// of the coroutine it awaits through (null when it awaits it directly).
-  std::pair<const clang::FunctionDecl *, const clang::FunctionDecl *>
-  awaitedIo(const clang::CoroutineSuspendExpr *S, unsigned Depth);
-  CalleeIo ioInCallee(const clang::FunctionDecl *Callee, unsigned Depth,
-                      const clang::FunctionDecl *&Definition);
+  /// What awaiting \p Awaitable waits for, and the coroutine it goes through
+  /// (null when none, or not a coroutine).
+  struct ExprIo {
+    Awaited What;
+    const clang::FunctionDecl *Through = nullptr;
+  };
+  ExprIo ioOf(const clang::Expr *Awaitable, unsigned VariablesLeft);
+  ExprIo ioOfCall(const clang::CallExpr *Call, unsigned VariablesLeft);
+  /// What a function defined here awaits, memoized.
+  CalleeIo ioInCallee(const clang::FunctionDecl *Definition);
+  CalleeIo scanCallee(const clang::FunctionDecl *Definition);
+  const clang::FunctionDecl *
+  initiatedIo(const clang::CallExpr *ComposedOperation) const;
 
   NameMatcher IoFunctions;
+  NameMatcher Combinators;
+  NameMatcher ComposedOperations;
+  NameMatcher Yields;
   const SuspensionPointClassifier *Suspensions;
-  /// Coroutines already looked into, with the depth that was left: the I/O
-  /// they await within it, if any.
-  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, CalleeIo>
-      Callees;
+  /// Functions already looked into: what they await.
+  llvm::DenseMap<const clang::FunctionDecl *, CalleeIo> Callees;
+  /// Functions being looked into, by their position on the stack of those.
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> InProgress;
+  /// Functions looked into without I/O found, whose answer relied on a
+  /// function still in progress (a recursion): the lowest position they
+  /// relied on. Final once that function's answer is.
+  llvm::DenseMap<const clang::FunctionDecl *, std::pair<unsigned, CalleeIo>>
+      Provisional;
+  llvm::SmallVector<const clang::FunctionDecl *, 4> ProvisionalOrder;
+  /// The lowest stack position the function being looked into relied on.
+  unsigned ReliedOn = ~0u;
 };
 
 } // namespace corolock

@@ -2,6 +2,7 @@
 
 #include "SuspensionPoints.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/StmtCXX.h"
 
 using namespace clang;
@@ -11,18 +12,16 @@ namespace {
 
 const StringRef NonSuspendingPresets[] = {"std::suspend_never"};
 
-/// Whether \p Ready, an `await_ready()` call, always yields true: its callee's
-/// body is a single `return <constant true>;`.
-bool alwaysReady(const Expr *Ready) {
-  if (!Ready)
-    return false;
-  const auto *Call =
-      dyn_cast<CXXMemberCallExpr>(Ready->IgnoreImplicit()->IgnoreParens());
-  if (!Call)
-    return false;
-  const FunctionDecl *Callee = Call->getDirectCallee();
+/// Whether \p F, the `await_ready()` a ready expression calls, always
+/// returns true whatever its object: its body is a single `return <constant
+/// true>;`. A virtual one may be overridden by the awaiter's dynamic type.
+bool returnsTrue(const FunctionDecl *F) {
   const FunctionDecl *Definition = nullptr;
-  if (!Callee || !Callee->hasBody(Definition))
+  if (!F || !F->hasBody(Definition))
+    return false;
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Definition);
+      Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+      !Method->getParent()->isEffectivelyFinal())
     return false;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Definition->getBody());
   if (!Body || Body->size() != 1)
@@ -35,6 +34,39 @@ bool alwaysReady(const Expr *Ready) {
   return Return->getRetValue()->EvaluateAsBooleanCondition(
              Value, Definition->getASTContext()) &&
          Value;
+}
+
+/// Whether \p Ready, the `await_ready()` call on the awaiter a suspension
+/// expression actually uses (after `await_transform` and `operator co_await`),
+/// always yields true: as a constant, evaluated through the awaiter it is
+/// called on (a static or constexpr `await_ready()`, possibly inherited), or
+/// by its callee's body.
+bool alwaysReady(const Expr *Ready) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      Ready ? Ready->IgnoreImplicit()->IgnoreParens() : nullptr);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || Ready->isValueDependent())
+    return false;
+  bool Value = false;
+  if (Ready->EvaluateAsBooleanCondition(Value, Callee->getASTContext()))
+    return Value;
+  return returnsTrue(Callee);
+}
+
+/// The awaiter \p E uses, and the awaitable its `operator co_await` was
+/// called on: after the promise's `await_transform`, not the spelled operand.
+llvm::SmallVector<const Expr *, 2>
+awaitablesUsed(const CoroutineSuspendExpr *E) {
+  llvm::SmallVector<const Expr *, 2> Used;
+  const Expr *Awaiter = E->getCommonExpr();
+  if (!Awaiter)
+    return Used;
+  Used.push_back(Awaiter);
+  if (const auto *Call =
+          dyn_cast<CXXOperatorCallExpr>(Awaiter->IgnoreImplicit());
+      Call && Call->getOperator() == OO_Coawait && Call->getNumArgs() > 0)
+    Used.push_back(Call->getArg(0));
+  return Used;
 }
 
 } // namespace
@@ -50,8 +82,8 @@ SuspensionPointClassifier::create(StringRef NonSuspendingAwaitables) {
 
 bool SuspensionPointClassifier::neverSuspends(
     const CoroutineSuspendExpr *E) const {
-  for (const Expr *Awaitable : {E->getOperand(), E->getCommonExpr()})
-    if (Awaitable && NonSuspending.matches(recordOf(Awaitable->getType())))
+  for (const Expr *Awaitable : awaitablesUsed(E))
+    if (NonSuspending.matches(recordOf(Awaitable->getType())))
       return true;
   return alwaysReady(E->getReadyExpr());
 }

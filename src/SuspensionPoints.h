@@ -27,8 +27,10 @@ public:
   const clang::CoroutineSuspendExpr *
   asSuspensionPoint(const clang::Stmt *S) const;
 
-  /// Whether \p E provably never suspends: a listed awaitable type, or an
-  /// awaiter whose `await_ready()` always returns true.
+  /// Whether \p E provably never suspends: its awaiter (after the promise's
+  /// `await_transform` and `operator co_await`) or the awaitable it was made
+  /// from is a listed type, or the awaiter's `await_ready()` always returns
+  /// true (evaluated as a constant, or a body `return true;`).
   bool neverSuspends(const clang::CoroutineSuspendExpr *E) const;
 
 private:

@@ -382,10 +382,14 @@ std::vector<std::string> mutexDeclarations(const std::string &Code,
   return Lines;
 }
 
-std::vector<std::string> ioAwaits(const std::string &Code,
-                                  llvm::StringRef Function,
-                                  llvm::StringRef IoFunctions,
-                                  llvm::StringRef NonSuspending) {
+/// One line per suspension point of \p Function, "L<line>: " and what
+/// \p Describe says of it, classified in order by one IoAwaitClassifier.
+static std::vector<std::string>
+describeAwaits(const std::string &Code, llvm::StringRef Function,
+               llvm::StringRef IoFunctions, llvm::StringRef NonSuspending,
+               llvm::function_ref<std::string(IoAwaitClassifier &,
+                                              const CoroutineSuspendExpr *)>
+                   Describe) {
   ParsedCode Parsed(Code);
   if (Parsed.hasErrors())
     return {"parse error"};
@@ -402,14 +406,38 @@ std::vector<std::string> ioAwaits(const std::string &Code,
         std::vector<std::string> Lines;
         for (const SuspensionPointLocks &Point :
              analyzeHeldLocks(*FD, Parsed.context(), Model, Suspensions)
-                 .Suspensions) {
-          const FunctionDecl *Awaited = Io->awaitedIo(Point.Suspension);
+                 .Suspensions)
           Lines.push_back(
               "L" +
               std::to_string(Parsed.line(Point.Suspension->getBeginLoc())) +
-              ": " + (Awaited ? Awaited->getQualifiedNameAsString() : "-"));
-        }
+              ": " + Describe(*Io, Point.Suspension));
         return Lines;
+      });
+}
+
+std::vector<std::string> ioAwaits(const std::string &Code,
+                                  llvm::StringRef Function,
+                                  llvm::StringRef IoFunctions,
+                                  llvm::StringRef NonSuspending) {
+  return describeAwaits(
+      Code, Function, IoFunctions, NonSuspending,
+      [](IoAwaitClassifier &Io, const CoroutineSuspendExpr *S) {
+        const FunctionDecl *Awaited = Io.awaitedIo(S);
+        return Awaited ? Awaited->getQualifiedNameAsString() : "-";
+      });
+}
+
+std::vector<std::string> awaitKinds(const std::string &Code,
+                                    llvm::StringRef Function) {
+  return describeAwaits(
+      Code, Function, "", "",
+      [](IoAwaitClassifier &Io, const CoroutineSuspendExpr *S) -> std::string {
+        IoAwaitClassifier::Awaited What = Io.awaited(S);
+        if (What.Io)
+          return "io";
+        if (What.Yields)
+          return What.Unknown ? "yields, unknown" : "yields";
+        return What.Unknown ? "unknown" : "-";
       });
 }
 

@@ -54,6 +54,13 @@ std::vector<std::string> heldLocks(const std::string &Code,
                                    const LockModelOptions &Options = {},
                                    llvm::StringRef NonSuspending = "");
 
+/// One line per suspension point of \p Function: "L<line>: io" when it
+/// waits for I/O; otherwise "yields" when it yields to the scheduler,
+/// "unknown" when it awaits a task whose body is not visible (both: "yields,
+/// unknown"), or "-".
+std::vector<std::string> awaitKinds(const std::string &Code,
+                                    llvm::StringRef Function);
+
 /// One line per suspension point of \p Function: "L<line>:" and, for each
 /// lock possibly held there from a previous iteration, " <holder>" and the
 /// lines of its acquisitions in a previous iteration ("lk(L8)"); "L<line>: -"
@@ -102,6 +109,13 @@ std::vector<std::string> ioAwaits(const std::string &Code,
                                   llvm::StringRef Function,
                                   llvm::StringRef IoFunctions = "",
                                   llvm::StringRef NonSuspending = "");
+
+/// One line per suspension point of \p Function: "L<line>: io" when it
+/// waits for I/O; otherwise "yields" when it yields to the scheduler,
+/// "unknown" when it awaits a task whose body is not visible (both: "yields,
+/// unknown"), or "-".
+std::vector<std::string> awaitKinds(const std::string &Code,
+                                    llvm::StringRef Function);
 
 /// One line per suspension point of \p Function: "L<line>:" and, for each
 /// step ioPath finds on the way to its I/O, " <coroutine>@L<line>"; "L<line>:

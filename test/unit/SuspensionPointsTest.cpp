@@ -196,6 +196,134 @@ task<void> f() {
               ElementsAre("L10 co_await: yes"));
 }
 
+// The awaiter the co_await uses decides, however its await_ready() is
+// written: static constexpr in a class template, a template argument,
+// inherited from a (template) base, or reached through a free operator
+// co_await. The same shapes with an awaiter that may suspend are points.
+TEST(SuspensionPoints, ReadyAwaiterShapes) {
+  EXPECT_THAT(points(classify(R"cpp(
+template <typename T> struct Value {
+  static constexpr bool await_ready() noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  T await_resume() const noexcept { return T{}; }
+};
+template <bool Ready> struct Fixed {
+  bool await_ready() const noexcept { return Ready; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+template <typename Derived> struct ReadyBase {
+  bool await_ready() const noexcept { return true; }
+};
+struct Inherited : ReadyBase<Inherited> {
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+struct SuspendingBase {
+  bool await_ready() const noexcept { return false; }
+};
+struct InheritedSuspending : SuspendingBase {
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+struct Cached {};
+Value<int> operator co_await(Cached) noexcept { return {}; }
+struct Remote {};
+sleep_for operator co_await(Remote) noexcept { return sleep_for(1); }
+task<void> f() {
+  int v = co_await Value<int>{};
+  co_await Fixed<true>{};
+  co_await Fixed<false>{};
+  co_await Inherited{};
+  co_await InheritedSuspending{};
+  int w = co_await Cached{};
+  co_await Remote{};
+}
+)cpp",
+                              "f")),
+              ElementsAre("L33 co_await: yes", "L35 co_await: yes",
+                          "L37 co_await: yes"));
+}
+
+// A virtual await_ready() returning true may be overridden by the dynamic
+// type of the awaiter, unless it is final.
+TEST(SuspensionPoints, VirtualAwaitReady) {
+  EXPECT_THAT(points(classify(R"cpp(
+struct Base {
+  virtual bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+struct Sealed final : Base {
+  bool await_ready() const noexcept override { return true; }
+};
+Base &current();
+Sealed &sealed();
+task<void> f() {
+  co_await current();
+  co_await sealed();
+}
+)cpp",
+                              "f")),
+              ElementsAre("L13 co_await: yes"));
+}
+
+// The promise's await_transform decides what is awaited: an operand it turns
+// into a ready awaiter (Asio's `co_await this_coro::executor`, folly's
+// `co_await co_current_executor`) is not a point, one it turns into a
+// suspending awaiter is, whatever the spelled operand's own await_ready().
+TEST(SuspensionPoints, AwaitTransform) {
+  EXPECT_THAT(points(classify(R"cpp(
+struct executor_t {};
+inline constexpr executor_t executor;
+struct current_executor_t {};
+inline constexpr current_executor_t co_current_executor;
+struct coro;
+template <typename T> struct ready_awaitable {
+  T value;
+  bool await_ready() noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  T await_resume() noexcept { return value; }
+};
+template <typename Executor> struct frame {
+  coro get_return_object();
+  std::suspend_always initial_suspend() noexcept { return {}; }
+  std::suspend_always final_suspend() noexcept { return {}; }
+  void return_void() {}
+  void unhandled_exception() {}
+  auto await_transform(executor_t) noexcept {
+    struct result {
+      frame *self;
+      bool await_ready() const noexcept { return true; }
+      void await_suspend(std::coroutine_handle<>) noexcept {}
+      Executor await_resume() const noexcept { return {}; }
+    };
+    return result{this};
+  }
+  ready_awaitable<Executor *> await_transform(current_executor_t) noexcept {
+    return {nullptr};
+  }
+  sleep_for await_transform(std::suspend_never) noexcept { return sleep_for(1); }
+  template <typename A> A &&await_transform(A &&a) noexcept {
+    return static_cast<A &&>(a);
+  }
+};
+struct pool {};
+struct coro {
+  using promise_type = frame<pool>;
+};
+coro f() {
+  pool ex = co_await executor;
+  pool *p = co_await co_current_executor;
+  co_await std::suspend_never{};
+  co_await ready_now{};
+  co_await sleep_for(1);
+}
+)cpp",
+                              "f")),
+              ElementsAre("L43 co_await: yes", "L45 co_await: yes"));
+}
+
 // A co_yield whose yield_value returns suspend_never is not a point.
 TEST(SuspensionPoints, NonSuspendingYield) {
   EXPECT_THAT(points(classify(R"cpp(

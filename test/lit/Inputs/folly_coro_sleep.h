@@ -17,9 +17,42 @@ class Executor;
 } // namespace folly
 
 namespace folly::coro {
+// `co_await co_current_executor` in a Task: the promise's await_transform
+// turns it into a ready awaitable, as in folly/coro/Task.h.
+struct co_current_executor_t {};
+inline constexpr co_current_executor_t co_current_executor;
+// `co_await co_reschedule_on_current_executor` lets other tasks run first.
+struct co_reschedule_on_current_executor_t {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+inline constexpr co_reschedule_on_current_executor_t
+    co_reschedule_on_current_executor;
+
+template <typename T = void> class ready_awaitable {
+public:
+  explicit ready_awaitable(T value) noexcept : value_(value) {}
+  bool await_ready() noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  T await_resume() noexcept { return value_; }
+
+private:
+  T value_;
+};
+
+struct TaskPromiseBase {
+  ready_awaitable<Executor *> await_transform(co_current_executor_t) noexcept {
+    return ready_awaitable<Executor *>(nullptr);
+  }
+  template <typename A> A &&await_transform(A &&a) noexcept {
+    return static_cast<A &&>(a);
+  }
+};
+
 template <typename T = void> class Task {
 public:
-  struct promise_type {
+  struct promise_type : TaskPromiseBase {
     Task get_return_object() noexcept { return {}; }
     std::suspend_always initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }
@@ -34,7 +67,7 @@ public:
 
 template <> class Task<void> {
 public:
-  struct promise_type {
+  struct promise_type : TaskPromiseBase {
     Task get_return_object() noexcept { return {}; }
     std::suspend_always initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }
@@ -85,4 +118,8 @@ class ServerSocket {
 public:
   Task<Transport *> accept();
 };
+
+// Awaits every task (collectAll) or the first to complete (collectAny).
+template <typename... Tasks> Task<void> collectAll(Tasks &&...tasks);
+template <typename... Tasks> Task<void> collectAny(Tasks &&...tasks);
 } // namespace folly::coro

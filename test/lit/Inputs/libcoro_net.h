@@ -84,4 +84,11 @@ public:
 };
 } // namespace tcp
 } // namespace net
+
+// Awaits every task (coro/when_all.hpp) or the first to complete
+// (coro/when_any.hpp).
+template <typename... Awaitables>
+auto when_all(Awaitables... awaitables) -> task<void>;
+template <typename... Awaitables>
+auto when_any(Awaitables... awaitables) -> task<void>;
 } // namespace coro

@@ -3,7 +3,8 @@
 // through a cycle is found whichever coroutine of the cycle is awaited first:
 // reconnect -> handshake -> reconnect is looked into from handshake's side
 // while reconnect is still open, and reconnect's own I/O is still found for
-// the section that awaits handshake.
+// the section that awaits handshake. The notes follow the awaits that found
+// the I/O, each coroutine once.
 // RUN: %check_corolock corolock-async-lock-across-io %s -- %mocks
 
 #include "cppcoro_async_mutex.h"
@@ -52,11 +53,9 @@ task<void> open_reconnecting(cppcoro::net::socket &sock) {
   co_await reconnect(sock);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('cppcoro::net::socket::connect') while async mutex 'mu' is held [corolock-async-lock-across-io]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
-  // CHECK-NOTES: :[[@LINE-9]]:3: note: 'reconnect' awaits 'handshake' here
-  // CHECK-NOTES: :[[@LINE-14]]:5: note: 'handshake' awaits 'reconnect' here
-  // CHECK-NOTES: :[[@LINE-10]]:3: note: 'reconnect' awaits 'cppcoro::net::socket::connect' here
-  // CHECK-NOTES: :[[@LINE-7]]:8: note: async mutex 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-25]]:8: note: a critical section on 'mu' without I/O, which waits behind it
+  // CHECK-NOTES: :[[@LINE-8]]:3: note: 'reconnect' awaits 'cppcoro::net::socket::connect' here
+  // CHECK-NOTES: :[[@LINE-5]]:8: note: async mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-23]]:8: note: a critical section on 'mu' without I/O, which waits behind it
 }
 
 task<void> open_handshaking(cppcoro::net::socket &sock) {
@@ -64,10 +63,8 @@ task<void> open_handshaking(cppcoro::net::socket &sock) {
   co_await handshake(sock);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: 'co_await' waits for I/O ('cppcoro::net::socket::connect') while async mutex 'mu' is held [corolock-async-lock-across-io]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: 1 critical section on 'mu' without I/O waits for the round trip too: release 'mu' before the I/O, or give the I/O its own mutex; see docs/checks/corolock-async-lock-across-io.md
-  // CHECK-NOTES: :[[@LINE-25]]:5: note: 'handshake' awaits 'reconnect' here
-  // CHECK-NOTES: :[[@LINE-22]]:3: note: 'reconnect' awaits 'handshake' here
-  // CHECK-NOTES: :[[@LINE-27]]:5: note: 'handshake' awaits 'reconnect' here
-  // CHECK-NOTES: :[[@LINE-23]]:3: note: 'reconnect' awaits 'cppcoro::net::socket::connect' here
-  // CHECK-NOTES: :[[@LINE-8]]:8: note: async mutex 'mu' locked here
-  // CHECK-NOTES: :[[@LINE-38]]:8: note: a critical section on 'mu' without I/O, which waits behind it
+  // CHECK-NOTES: :[[@LINE-23]]:5: note: 'handshake' awaits 'reconnect' here
+  // CHECK-NOTES: :[[@LINE-19]]:3: note: 'reconnect' awaits 'cppcoro::net::socket::connect' here
+  // CHECK-NOTES: :[[@LINE-6]]:8: note: async mutex 'mu' locked here
+  // CHECK-NOTES: :[[@LINE-34]]:8: note: a critical section on 'mu' without I/O, which waits behind it
 }
