@@ -96,6 +96,31 @@ int relativeUpdate(const Expr *Access, const StmtParents &Parents) {
                                                  : 0;
 }
 
+/// Whether \p Access initializes a local reference or pointer to it
+/// (`auto &slot = map_[k];`, `auto *c = &conns_[i];`): choosing the element
+/// reads the container; writes through the handle are accesses of their own.
+bool bindsHandle(const Expr *Access, const StmtParents &Parents) {
+  const Stmt *Child = Access;
+  const Stmt *P = Parents.getParentIgnoreParenImpCasts(Child);
+  bool Address = false;
+  while (isa_and_nonnull<MaterializeTemporaryExpr, ExprWithCleanups>(P) ||
+         (!Address && isa_and_nonnull<UnaryOperator>(P) &&
+          cast<UnaryOperator>(P)->getOpcode() == UO_AddrOf)) {
+    Address |= isa<UnaryOperator>(P);
+    Child = P;
+    P = Parents.getParentIgnoreParenImpCasts(P);
+  }
+  const auto *DS = dyn_cast_or_null<DeclStmt>(P);
+  if (!DS || !DS->isSingleDecl())
+    return false;
+  const auto *Var = dyn_cast<VarDecl>(DS->getSingleDecl());
+  return Var && Var->getInit() &&
+         Var->getInit()->IgnoreParenImpCasts() ==
+             cast<Expr>(Child)->IgnoreParenImpCasts() &&
+         (Address ? Var->getType()->isPointerType()
+                  : Var->getType()->isReferenceType());
+}
+
 /// The condition \p Block branches on, and the statement that evaluates it
 /// (the last one of the block); a condition variable stands for its
 /// initializer.
@@ -280,7 +305,10 @@ bool StaleWriteAnalysis::findAccesses() {
     if (!Path || !Paths.isShared(*Path))
       continue;
     AccessAt[S] = Accesses.size();
-    Accesses.push_back({E, *Path, Classifier.classify(E),
+    Accesses.push_back({E, *Path,
+                        bindsHandle(E, Coroutine.parents())
+                            ? AccessKind::Read
+                            : Classifier.classify(E),
                         relativeUpdate(E, Coroutine.parents()), std::nullopt});
   }
   std::vector<std::pair<MutexNumber, PathId>> Writes; // (mutex, location)
@@ -324,12 +352,16 @@ ReadSet StaleWriteAnalysis::taintOf(const Stmt *S, const State &St) const {
     if (const auto *Binding = dyn_cast<BindingDecl>(D))
       D = Binding->getDecomposedDecl();
     const auto *Var = dyn_cast_or_null<VarDecl>(D);
-    // A local reference to a local (a range-for's `__range`) carries what
-    // that local carries.
     if (Var && Var->getType()->isReferenceType() && Var->hasLocalStorage() &&
-        Var->getInit())
+        Var->getInit()) {
+      // A reference to an element a call chose (`auto &slot = map_[k];`)
+      // depends on what chose it; one to a local (a range-for's `__range`)
+      // carries what that local carries.
+      if (isa<CallExpr>(Var->getInit()->IgnoreImplicit()))
+        Result |= taintOf(Var->getInit(), St);
       if (const VarDecl *Bound = localOf(Var->getInit()))
         Var = Bound;
+    }
     if (Var)
       if (auto It = St.Taint.find(Var->getCanonicalDecl());
           It != St.Taint.end())

@@ -5,6 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -43,6 +44,17 @@ const Expr *stripPathWrappers(const Expr *E) {
 bool isDereferenceOperator(const CXXOperatorCallExpr *Call) {
   return Call->getNumArgs() == 1 &&
          (Call->getOperator() == OO_Arrow || Call->getOperator() == OO_Star);
+}
+
+/// Whether \p Method is how the standard containers give out an iterator or
+/// pointer into themselves.
+bool isIteratorGetter(const CXXMethodDecl *Method) {
+  if (!Method || !Method->getIdentifier())
+    return false;
+  return llvm::StringSwitch<bool>(Method->getName())
+      .Cases("find", "begin", "end", "cbegin", "cend", "rbegin", "rend", true)
+      .Cases("lower_bound", "upper_bound", "data", true)
+      .Default(false);
 }
 
 bool isSubscriptOperator(const CXXOperatorCallExpr *Call) {
@@ -208,14 +220,63 @@ bool AccessPaths::appendPath(const Expr *E, Steps &Out, unsigned Depth) {
     return true;
   }
   if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(E)) {
-    bool Deref = isDereferenceOperator(Call);
-    if ((!Deref && !isSubscriptOperator(Call)) ||
+    if (isDereferenceOperator(Call))
+      return appendPointee(Call->getArg(0), Out, Depth + 1);
+    if (!isSubscriptOperator(Call) ||
         !appendPath(Call->getArg(0), Out, Depth + 1))
       return false;
-    Out.push_back(Deref ? DerefStep : ElementStep);
+    Out.push_back(ElementStep);
     return true;
   }
   return false;
+}
+
+bool AccessPaths::appendPointee(const Expr *Pointer, Steps &Out,
+                                unsigned Depth) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Pointer->IgnoreParenImpCasts()))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (std::optional<HandleTarget> Target = handleTarget(Var)) {
+        if (!appendPath(Target->Object, Out, Depth + 1))
+          return false;
+        if (Target->Element)
+          Out.push_back(ElementStep);
+        return true;
+      }
+  if (!appendPath(Pointer, Out, Depth + 1))
+    return false;
+  Out.push_back(DerefStep);
+  return true;
+}
+
+/// A local pointer or iterator that is never reseated and starts out
+/// pointing into a location: `&conns_[i]`, `map_.find(k)`, `v.begin()`.
+std::optional<AccessPaths::HandleTarget>
+AccessPaths::handleTarget(const VarDecl *Var) {
+  Var = Var->getCanonicalDecl();
+  auto [It, Inserted] = Handles.try_emplace(Var);
+  if (!Inserted)
+    return It->second;
+  if (!Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      Var->getType()->isReferenceType() || !Var->getInit() ||
+      !(Var->getType()->isPointerType() || Var->getType()->isRecordType()))
+    return std::nullopt;
+  const Expr *Init = Var->getInit()->IgnoreImplicit();
+  if (const auto *Copy = dyn_cast<CXXConstructExpr>(Init);
+      Copy && Copy->getNumArgs() == 1 &&
+      Copy->getConstructor()->isCopyOrMoveConstructor())
+    Init = Copy->getArg(0)->IgnoreImplicit();
+  std::optional<HandleTarget> Target;
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(Init);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    Target = HandleTarget{AddrOf->getSubExpr(), false};
+  else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Init);
+           Call && Call->getImplicitObjectArgument() &&
+           !Call->getImplicitObjectArgument()->getType()->isPointerType() &&
+           isIteratorGetter(Call->getMethodDecl()))
+    Target = HandleTarget{Call->getImplicitObjectArgument(), true};
+  if (Target && !isStable(Var))
+    Target.reset();
+  return Handles[Var] = Target;
 }
 
 /// The object the pointer \p Base points to: `*this`, `*p`, `*sp` (a smart
@@ -232,10 +293,7 @@ bool AccessPaths::appendObjectOfArrow(const Expr *Base, Steps &Out,
     return appendPath(Call, Out, Depth + 1);
   if (Plain->getType()->isArrayType())
     return appendPath(Plain, Out, Depth + 1);
-  if (!appendPath(Plain, Out, Depth + 1))
-    return false;
-  Out.push_back(DerefStep);
-  return true;
+  return appendPointee(Plain, Out, Depth);
 }
 
 bool AccessPaths::appendVariable(const ValueDecl *D, Steps &Out,

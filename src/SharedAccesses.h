@@ -10,7 +10,10 @@
 // static, a variable captured by reference, or anything reached through a
 // pointer or reference that the coroutine does not reseat. Local references
 // (`auto &s = session_;`) name what they are bound to, reference loop variables
-// of a range-for the elements of their range.
+// of a range-for the elements of their range, and local pointers and
+// iterators never reseated what they were made to point into (`*p` for
+// `auto *p = &conns_[i];` is an element of `conns_`, `it->second` for
+// `auto it = map_.find(k);` an element of `map_`).
 //
 //===----------------------------------------------------------------------===//
 
@@ -67,6 +70,13 @@ private:
 
   bool appendPath(const clang::Expr *E, Steps &Out, unsigned Depth);
   bool appendObjectOfArrow(const clang::Expr *Base, Steps &Out, unsigned Depth);
+  bool appendPointee(const clang::Expr *Pointer, Steps &Out, unsigned Depth);
+  /// What a handle points into: the object, or an element of it.
+  struct HandleTarget {
+    const clang::Expr *Object;
+    bool Element;
+  };
+  std::optional<HandleTarget> handleTarget(const clang::VarDecl *Var);
   bool appendVariable(const clang::ValueDecl *D, Steps &Out, unsigned Depth);
   PathId intern(const Steps &Path);
   bool isStable(const clang::VarDecl *Root);
@@ -85,6 +95,8 @@ private:
   std::vector<Steps> Paths;
   /// Reference loop variables of range-fors over a path, and that path.
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> LoopElements;
+  /// Handles by variable (see handleTarget).
+  llvm::DenseMap<const clang::VarDecl *, std::optional<HandleTarget>> Handles;
   /// Whether a variable that a shared path dereferences is never reseated.
   llvm::DenseMap<const clang::VarDecl *, bool> Stable;
 };
