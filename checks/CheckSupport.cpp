@@ -100,6 +100,21 @@ std::string spelling(const Expr *E, const ASTContext &Context) {
   return Printed;
 }
 
+/// A guard variable's name; a structured binding's is its bindings,
+/// `[lk, value]`.
+static std::string guardName(const ValueDecl &Guard) {
+  const auto *Decomposition = dyn_cast<DecompositionDecl>(&Guard);
+  if (!Decomposition)
+    return Guard.getNameAsString();
+  std::string Name = "[";
+  for (const BindingDecl *Binding : Decomposition->bindings()) {
+    if (Name.size() > 1)
+      Name += ", ";
+    Name += Binding->getNameAsString();
+  }
+  return Name + "]";
+}
+
 LockDescription describeLock(const LockFact &Lock, const ASTContext &Context) {
   LockDescription D;
   StringRef Kind = Lock.Kind == LockKind::Sync ? "sync" : "async";
@@ -122,7 +137,7 @@ LockDescription describeLock(const LockFact &Lock, const ASTContext &Context) {
   switch (Lock.Holder) {
   case HolderKind::GuardVariable:
     D.GuardKindWord = "guard";
-    D.Guard = "'" + Lock.Guard->getNameAsString() + "'";
+    D.Guard = "'" + guardName(*Lock.Guard) + "'";
     D.ByHolder = " by " + D.Guard;
     break;
   case HolderKind::GuardTemporary:

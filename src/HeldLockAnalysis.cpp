@@ -105,6 +105,15 @@ private:
 
   LockState entryState();
   void declareGuard(const VarDecl *VD, LockState &State);
+  LockFact guardFromArguments(LockFact Fact, llvm::ArrayRef<const Expr *> Args,
+                              SourceLocation Loc, LockState &State);
+  QualType optionalGuard(QualType T) const;
+  QualType boundGuard(const VarDecl *VD) const;
+  void declareBoundGuard(const VarDecl *VD, QualType Guard, LockState &State);
+  void declareOptionalGuard(const VarDecl *VD, QualType Guard,
+                            LockState &State);
+  void onOptionalGuard(const CXXMemberCallExpr *Call, QualType Guard,
+                       LockState &State);
   LockFact guardFromConstruct(const CXXConstructExpr *CE, SourceLocation Loc,
                               LockState &State);
   LockFact guardFromCall(const Expr *Call, SourceLocation Loc,
@@ -245,9 +254,18 @@ LockFact BodyAnalysis::guardFromConstruct(const CXXConstructExpr *CE,
     }
     return Fact;
   }
+  llvm::SmallVector<const Expr *, 2> Args(CE->arguments());
+  return guardFromArguments(std::move(Fact), Args, Loc, State);
+}
 
+/// A guard constructed from \p Args (`std::unique_lock lk(m, defer_lock)`,
+/// `opt.emplace(m)`), with its kind and mode already in \p Fact.
+LockFact BodyAnalysis::guardFromArguments(LockFact Fact,
+                                          llvm::ArrayRef<const Expr *> Args,
+                                          SourceLocation Loc,
+                                          LockState &State) {
   bool Defer = false, Try = false, Adopt = false;
-  for (const Expr *Arg : CE->arguments()) {
+  for (const Expr *Arg : Args) {
     if (isa<CXXDefaultArgExpr>(Arg))
       continue;
     QualType T = Arg->getType();
@@ -259,10 +277,10 @@ LockFact BodyAnalysis::guardFromConstruct(const CXXConstructExpr *CE,
       Fact.Mutexes.push_back(Arg);
   }
   // A guard of a user-listed type over a user type not known as a mutex.
-  if (Fact.Mutexes.empty() && CE->getNumArgs() > 0 && !Defer && !Try &&
-      !Adopt && !isa<CXXDefaultArgExpr>(CE->getArg(0)) &&
-      recordOf(CE->getArg(0)->getType()))
-    Fact.Mutexes.push_back(CE->getArg(0));
+  if (Fact.Mutexes.empty() && !Args.empty() && !Defer && !Try && !Adopt &&
+      !isa<CXXDefaultArgExpr>(Args.front()) &&
+      recordOf(Args.front()->getType()))
+    Fact.Mutexes.push_back(Args.front());
   if (Fact.Mutexes.empty())
     return Fact; // Default-constructed: owns nothing.
 
@@ -513,8 +531,91 @@ void BodyAnalysis::onMemberCall(const CXXMemberCallExpr *Call,
       onGuardOperation(Call, Guard, State);
     return;
   }
-  if (Model.isMutex(T))
+  if (Model.isMutex(T)) {
     onMutexOperation(Call, State);
+    return;
+  }
+  if (QualType Guard = optionalGuard(T); !Guard.isNull())
+    onOptionalGuard(Call, Guard, State);
+}
+
+/// The guard type G of a `std::optional<G>`, else null.
+QualType BodyAnalysis::optionalGuard(QualType T) const {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() || !Spec->getIdentifier() ||
+      Spec->getName() != "optional" || Spec->getTemplateArgs().size() != 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  QualType Guard = Spec->getTemplateArgs()[0].getAsType();
+  return Model.isGuard(Guard) ? Guard : QualType();
+}
+
+/// The guard type of a member of the object a structured binding takes
+/// apart (`auto [lk, value] = lockedValue();` over a struct or pair holding
+/// a `std::unique_lock`), else null.
+QualType BodyAnalysis::boundGuard(const VarDecl *VD) const {
+  const auto *Decomposition = dyn_cast<DecompositionDecl>(VD);
+  const CXXRecordDecl *Record =
+      Decomposition ? VD->getType()->getAsCXXRecordDecl() : nullptr;
+  if (!Record || !Record->hasDefinition())
+    return QualType();
+  for (const FieldDecl *Field : Record->fields())
+    if (Model.isGuard(Field->getType()))
+      return Field->getType();
+  return QualType();
+}
+
+/// The hidden object of a structured binding holds the lock of its guard
+/// member, as a guard returned by the call would.
+void BodyAnalysis::declareBoundGuard(const VarDecl *VD, QualType Guard,
+                                     LockState &State) {
+  const Expr *Init = stripImplicit(VD->getInit());
+  if (!isa_and_nonnull<CallExpr, CoroutineSuspendExpr>(Init))
+    return;
+  LockFact Fact = guardFromCall(Init, VD->getLocation(), Guard);
+  Fact.Holder = HolderKind::GuardVariable;
+  Fact.Guard = VD;
+  State[VD] = std::move(Fact);
+}
+
+/// A local `std::optional` of a guard holds its lock from `emplace` to
+/// `reset` or its end (`std::optional<std::lock_guard<std::mutex>> g;
+/// if (need) g.emplace(mu_);`). It starts out empty.
+void BodyAnalysis::declareOptionalGuard(const VarDecl *VD, QualType Guard,
+                                        LockState &State) {
+  LockFact Fact;
+  Fact.Holder = HolderKind::GuardVariable;
+  Fact.Guard = VD;
+  Fact.Kind = Model.guardKind(Guard).value_or(LockKind::Sync);
+  Fact.Mode = LockModel::guardMode(Guard);
+  State[VD] = std::move(Fact);
+}
+
+void BodyAnalysis::onOptionalGuard(const CXXMemberCallExpr *Call,
+                                   QualType Guard, LockState &State) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(
+      Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const IdentifierInfo *Name = Call->getMethodDecl()->getIdentifier();
+  auto It = Ref ? State.find(Ref->getDecl()) : State.end();
+  if (It == State.end() || !Name)
+    return;
+  LockFact &Fact = It->second;
+  if (Name->getName() == "reset") {
+    Fact.Owned = Ownership::NotHeld;
+    Fact.Mutexes.clear();
+    Fact.MutexKey = nullptr;
+  } else if (Name->getName() == "emplace") {
+    LockFact Empty;
+    Empty.Kind = Model.guardKind(Guard).value_or(LockKind::Sync);
+    Empty.Mode = LockModel::guardMode(Guard);
+    llvm::SmallVector<const Expr *, 2> Args(Call->arguments());
+    LockFact Held =
+        guardFromArguments(std::move(Empty), Args, Call->getExprLoc(), State);
+    Held.Holder = HolderKind::GuardVariable;
+    Held.Guard = Fact.Guard;
+    Fact = std::move(Held);
+  }
 }
 
 /// `lk = std::move(other)`, `lk = std::unique_lock(m)`, `lk = take_lock()`.
@@ -796,9 +897,14 @@ public:
 
   void VisitDeclStmt(const DeclStmt *DS) {
     for (const Decl *D : DS->decls())
-      if (const auto *VD = dyn_cast<VarDecl>(D))
+      if (const auto *VD = dyn_cast<VarDecl>(D)) {
         if (A.Model.isGuard(VD->getType()))
           A.declareGuard(VD, State);
+        else if (QualType G = A.optionalGuard(VD->getType()); !G.isNull())
+          A.declareOptionalGuard(VD, G, State);
+        else if (QualType G = A.boundGuard(VD); !G.isNull())
+          A.declareBoundGuard(VD, G, State);
+      }
   }
   void VisitCXXConstructExpr(const CXXConstructExpr *CE) {
     A.onConstruct(CE, State, Out);
