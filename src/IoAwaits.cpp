@@ -275,7 +275,8 @@ IoAwaitClassifier::initiatedIo(const CallExpr *ComposedOperation) const {
     return nullptr;
   for (const Decl *Member : Initiation->decls()) {
     const auto *Template = dyn_cast<FunctionTemplateDecl>(Member);
-    const auto *Method = dyn_cast<CXXMethodDecl>(
+    // A member that is no function (a field, a type) has none.
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(
         Template ? Template->getTemplatedDecl() : Member->getAsFunction());
     if (!Method || Method->getOverloadedOperator() != OO_Call ||
         !Method->hasBody())

@@ -5,7 +5,6 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -49,12 +48,11 @@ bool isDereferenceOperator(const CXXOperatorCallExpr *Call) {
 /// Whether \p Method is how the standard containers give out an iterator or
 /// pointer into themselves.
 bool isIteratorGetter(const CXXMethodDecl *Method) {
-  if (!Method || !Method->getIdentifier())
-    return false;
-  return llvm::StringSwitch<bool>(Method->getName())
-      .Cases("find", "begin", "end", "cbegin", "cend", "rbegin", "rend", true)
-      .Cases("lower_bound", "upper_bound", "data", true)
-      .Default(false);
+  static constexpr llvm::StringLiteral Getters[] = {
+      "find",   "begin", "end",         "cbegin",      "cend",
+      "rbegin", "rend",  "lower_bound", "upper_bound", "data"};
+  return Method && Method->getIdentifier() &&
+         llvm::is_contained(Getters, Method->getName());
 }
 
 bool isSubscriptOperator(const CXXOperatorCallExpr *Call) {
