@@ -87,8 +87,6 @@ public:
 
   /// Whether solve() stopped at the bound on visits.
   bool stopped() const { return Stopped; }
-  /// The blocks visited so far.
-  unsigned visits() const { return Visits; }
 
 private:
   void flowInto(const clang::CFGBlock &Next, State S) {

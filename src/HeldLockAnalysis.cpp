@@ -107,6 +107,7 @@ private:
   void declareGuard(const VarDecl *VD, LockState &State);
   LockFact guardFromArguments(LockFact Fact, llvm::ArrayRef<const Expr *> Args,
                               SourceLocation Loc, LockState &State);
+  LockFact emptyGuard(QualType Guard) const;
   QualType optionalGuard(QualType T) const;
   QualType boundGuard(const VarDecl *VD) const;
   void declareBoundGuard(const VarDecl *VD, QualType Guard, LockState &State);
@@ -361,8 +362,7 @@ void BodyAnalysis::declareGuard(const VarDecl *VD, LockState &State) {
   } else if (VD->getType()->isReferenceType()) {
     return; // An alias of another guard; the original is tracked.
   } else {
-    Fact.Kind = Model.guardKind(VD->getType()).value_or(LockKind::Sync);
-    Fact.Mode = LockModel::guardMode(VD->getType());
+    Fact = emptyGuard(VD->getType());
   }
   Fact.Holder = HolderKind::GuardVariable;
   Fact.Guard = VD;
@@ -539,6 +539,15 @@ void BodyAnalysis::onMemberCall(const CXXMemberCallExpr *Call,
     onOptionalGuard(Call, Guard, State);
 }
 
+/// A guard of type \p Guard that owns nothing, with the kind and mode its
+/// type gives.
+LockFact BodyAnalysis::emptyGuard(QualType Guard) const {
+  LockFact Fact;
+  Fact.Kind = Model.guardKind(Guard).value_or(LockKind::Sync);
+  Fact.Mode = LockModel::guardMode(Guard);
+  return Fact;
+}
+
 /// The guard type G of a `std::optional<G>`, else null.
 QualType BodyAnalysis::optionalGuard(QualType T) const {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
@@ -584,11 +593,9 @@ void BodyAnalysis::declareBoundGuard(const VarDecl *VD, QualType Guard,
 /// if (need) g.emplace(mu_);`). It starts out empty.
 void BodyAnalysis::declareOptionalGuard(const VarDecl *VD, QualType Guard,
                                         LockState &State) {
-  LockFact Fact;
+  LockFact Fact = emptyGuard(Guard);
   Fact.Holder = HolderKind::GuardVariable;
   Fact.Guard = VD;
-  Fact.Kind = Model.guardKind(Guard).value_or(LockKind::Sync);
-  Fact.Mode = LockModel::guardMode(Guard);
   State[VD] = std::move(Fact);
 }
 
@@ -606,12 +613,9 @@ void BodyAnalysis::onOptionalGuard(const CXXMemberCallExpr *Call,
     Fact.Mutexes.clear();
     Fact.MutexKey = nullptr;
   } else if (Name->getName() == "emplace") {
-    LockFact Empty;
-    Empty.Kind = Model.guardKind(Guard).value_or(LockKind::Sync);
-    Empty.Mode = LockModel::guardMode(Guard);
     llvm::SmallVector<const Expr *, 2> Args(Call->arguments());
     LockFact Held =
-        guardFromArguments(std::move(Empty), Args, Call->getExprLoc(), State);
+        guardFromArguments(emptyGuard(Guard), Args, Call->getExprLoc(), State);
     Held.Holder = HolderKind::GuardVariable;
     Held.Guard = Fact.Guard;
     Fact = std::move(Held);

@@ -80,16 +80,12 @@ const VarDecl *localOf(const Expr *E) {
 /// Whether \p Access is changed relative to its current value, and which
 /// way: +1 for `++x`, `x++`, `x += v`; -1 for `--x`, `x--`, `x -= v`; else 0.
 int relativeUpdate(const Expr *Access, const StmtParents &Parents) {
-  const Stmt *Child = Access;
-  const Stmt *P = Parents.getParent(Child);
-  while (isa_and_nonnull<ParenExpr, ImplicitCastExpr>(P)) {
-    Child = P;
-    P = Parents.getParent(P);
-  }
+  const Stmt *P = Parents.getParentIgnoreParenImpCasts(Access);
   if (const auto *UO = dyn_cast_or_null<UnaryOperator>(P))
     return UO->isIncrementOp() ? 1 : UO->isDecrementOp() ? -1 : 0;
   const auto *Compound = dyn_cast_or_null<CompoundAssignOperator>(P);
-  if (!Compound || Compound->getLHS() != Child)
+  if (!Compound || Compound->getLHS()->IgnoreParenImpCasts() !=
+                       Access->IgnoreParenImpCasts())
     return 0;
   return Compound->getOpcode() == BO_AddAssign   ? 1
          : Compound->getOpcode() == BO_SubAssign ? -1
