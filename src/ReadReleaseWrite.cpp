@@ -3,6 +3,7 @@
 #include "ReadReleaseWrite.h"
 #include "ControlDependence.h"
 #include "ForwardDataflow.h"
+#include "LocalTaint.h"
 #include "SharedAccesses.h"
 #include "StaleReadLattice.h"
 #include "StmtParents.h"
@@ -45,37 +46,6 @@ struct TrackedAccess {
   /// the read is pending until such a write.
   bool Pends = false;
 };
-
-/// The local variable of this body \p E stores into (`x`, `x.field`,
-/// `x[i]`, `&x`), or null.
-const VarDecl *localOf(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(E);
-      UO && UO->getOpcode() == UO_AddrOf)
-    E = UO->getSubExpr()->IgnoreParenImpCasts();
-  while (true) {
-    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
-      E = ME->getBase()->IgnoreParenImpCasts();
-    else if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E);
-             ASE &&
-             ASE->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
-      E = ASE->getBase()->IgnoreParenImpCasts();
-    else
-      break;
-  }
-  const auto *DRE = dyn_cast<DeclRefExpr>(E);
-  // A lambda's capture is the enclosing function's variable (by reference)
-  // or the closure's (by copy): shared like a member, no value of this body.
-  if (!DRE || DRE->refersToEnclosingVariableOrCapture())
-    return nullptr;
-  const ValueDecl *D = DRE->getDecl();
-  if (const auto *Binding = dyn_cast<BindingDecl>(D))
-    D = Binding->getDecomposedDecl();
-  const auto *Var = dyn_cast_or_null<VarDecl>(D);
-  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
-    return nullptr;
-  return Var->getCanonicalDecl();
-}
 
 /// Whether \p Access is changed relative to its current value, and which
 /// way: +1 for `++x`, `x++`, `x += v`; -1 for `--x`, `x--`, `x -= v`; else 0.
@@ -149,7 +119,7 @@ public:
         Suspensions(Coroutine.suspensions()), Graph(*Coroutine.cfg()),
         Paths(Coroutine.function(), *Coroutine.body(), Coroutine.parents(),
               Context),
-        Classifier(Coroutine.parents(), Context) {}
+        Classifier(Coroutine.parents(), Context), Locals(Paths) {}
 
   StaleWriteResult run();
 
@@ -175,7 +145,6 @@ private:
   struct BlockLiveness;
   void liveBefore(const Stmt *S, BlockLiveness &Block,
                   llvm::SmallPtrSetImpl<const Stmt *> &Seen);
-  unsigned localId(const VarDecl *Var);
   void prune(State &St, const CFGBlock &Block) const;
   void transferBlock(const CFGBlock &Block, State &St, bool Emit);
   void transferStmt(const Stmt *S, const CFGBlock &Block, State &St, bool Emit);
@@ -188,10 +157,10 @@ private:
               const CFGBlock &Block, const State &St);
   void onSuspension(const CoroutineSuspendExpr *S, const HeldMutexes &Held,
                     State &St);
-  void onLocalStores(const Stmt *S, State &St);
-  void storeInto(const VarDecl *Var, ReadSet Reads, bool Replace, State &St);
   std::vector<PendingKey> onCondition(const CFGBlock &Block, State &St);
-  ReadSet taintOf(const Stmt *S, const State &St) const;
+  ReadSet taintOf(const Stmt *S, const State &St) const {
+    return Locals.of(S, St.Taint);
+  }
   ReadSet controlTaint(const CFGBlock &Block, SourceLocation Write);
   bool gatedByClaim(llvm::ArrayRef<const CFGBlock *> Claims,
                     const CFGBlock &Block);
@@ -210,6 +179,7 @@ private:
   const CFG &Graph;
   AccessPaths Paths;
   AccessClassifier Classifier;
+  LocalTaint Locals;
 
   /// The mutexes of each of the held-lock result's sets of held locks, and
   /// those held on all paths, each once.
@@ -229,9 +199,8 @@ private:
   std::vector<std::optional<State>> In;
   std::vector<StaleWrite> Found;
   /// What may still be consulted at the entry of each block (by block ID):
-  /// tracked reads by number, then locals by localId.
+  /// tracked reads by number, then locals by their LocalTaint number.
   std::vector<ReadSet> LiveIn;
-  llvm::DenseMap<const VarDecl *, unsigned> LocalIds;
   /// The tracked reads whose location each write may change.
   llvm::DenseMap<const Stmt *, ReadSet> ReadsWritten;
 };
@@ -318,6 +287,7 @@ bool StaleWriteAnalysis::findAccesses() {
     if (A.Kind == AccessKind::Write)
       continue;
     A.ReadId = Reads.size();
+    Locals.addRead(A.E, *A.ReadId);
     Reads.push_back(I);
     auto Mutexes = MutexesOf(A.E);
     A.Pends = llvm::any_of(Writes, [&](const auto &W) {
@@ -327,131 +297,6 @@ bool StaleWriteAnalysis::findAccesses() {
     AnyPending |= A.Pends;
   }
   return AnyPending;
-}
-
-//===----------------------------------------------------------------------===//
-// Values of locals
-//===----------------------------------------------------------------------===//
-
-/// The tracked reads the value of \p S may come from: reads within it, and
-/// the locals it uses. An awaited expression's value comes from its operand
-/// (the awaited call and its arguments).
-ReadSet StaleWriteAnalysis::taintOf(const Stmt *S, const State &St) const {
-  ReadSet Result;
-  if (!S || isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr>(S))
-    return Result;
-  if (auto It = AccessAt.find(S); It != AccessAt.end())
-    if (std::optional<unsigned> Id = Accesses[It->second].ReadId)
-      Result.set(*Id);
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-    const ValueDecl *D = DRE->getDecl();
-    if (const auto *Binding = dyn_cast<BindingDecl>(D))
-      D = Binding->getDecomposedDecl();
-    const auto *Var = dyn_cast_or_null<VarDecl>(D);
-    if (Var && Var->getType()->isReferenceType() && Var->hasLocalStorage() &&
-        Var->getInit()) {
-      // A reference to an element a call chose (`auto &slot = map_[k];`)
-      // depends on what chose it; one to a local (a range-for's `__range`)
-      // carries what that local carries.
-      if (isa<CallExpr>(Var->getInit()->IgnoreImplicit()))
-        Result |= taintOf(Var->getInit(), St);
-      if (const VarDecl *Bound = localOf(Var->getInit()))
-        Var = Bound;
-    }
-    if (Var)
-      if (auto It = St.Taint.find(Var->getCanonicalDecl());
-          It != St.Taint.end())
-        Result |= It->second;
-    return Result;
-  }
-  if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S))
-    return taintOf(Suspend->getOperand(), St);
-  if (const auto *Opaque = dyn_cast<OpaqueValueExpr>(S))
-    return taintOf(Opaque->getSourceExpr(), St);
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    for (const Expr *Init : Lambda->capture_inits())
-      Result |= taintOf(Init, St);
-    return Result;
-  }
-  for (const Stmt *Child : S->children())
-    Result |= taintOf(Child, St);
-  return Result;
-}
-
-void StaleWriteAnalysis::storeInto(const VarDecl *Var, ReadSet Reads,
-                                   bool Replace, State &St) {
-  if (Replace) {
-    if (Reads.empty())
-      St.Taint.erase(Var);
-    else
-      St.Taint[Var] = std::move(Reads);
-  } else if (!Reads.empty()) {
-    St.Taint[Var] |= Reads;
-  }
-}
-
-/// Stores into locals: initializations, assignments, and calls that may
-/// fill a local passed by non-const reference or pointer, or change the
-/// local they are called on, with their arguments.
-void StaleWriteAnalysis::onLocalStores(const Stmt *S, State &St) {
-  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    for (const Decl *D : DS->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D);
-          Var && Var->hasLocalStorage() && !Paths.isAlias(Var))
-        storeInto(Var->getCanonicalDecl(), taintOf(Var->getInit(), St),
-                  /*Replace=*/true, St);
-    return;
-  }
-  auto Assign = [&](const Expr *Target, const Expr *Value, bool Plain) {
-    const VarDecl *Var = localOf(Target);
-    if (!Var)
-      return;
-    // Only `x = v` replaces x; `x.f = v`, `x += v` add to it.
-    const auto *Whole = dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts());
-    storeInto(Var, taintOf(Value, St), Plain && Whole, St);
-  };
-  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-    if (BO->isAssignmentOp())
-      Assign(BO->getLHS(), BO->getRHS(), BO->getOpcode() == BO_Assign);
-    return;
-  }
-  const auto *Call = dyn_cast<CallExpr>(S);
-  if (!Call)
-    return;
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
-      Op && Op->isAssignmentOp() && Op->getNumArgs() == 2) {
-    Assign(Op->getArg(0), Op->getArg(1), Op->getOperator() == OO_Equal);
-    return;
-  }
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee)
-    return;
-  llvm::SmallVector<const VarDecl *, 2> Outs;
-  const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
-      Member && Method && !Method->isConst())
-    if (const VarDecl *Var = localOf(Member->getImplicitObjectArgument()))
-      Outs.push_back(Var);
-  unsigned Shift =
-      isa<CXXOperatorCallExpr>(Call) && Method && !Method->isStatic() ? 1 : 0;
-  if (Shift && !Method->isConst())
-    if (const VarDecl *Var = localOf(Call->getArg(0)))
-      Outs.push_back(Var);
-  for (unsigned I = Shift; I < Call->getNumArgs(); ++I) {
-    unsigned P = I - Shift;
-    if (P >= Callee->getNumParams())
-      break;
-    QualType T = Callee->getParamDecl(P)->getType();
-    bool Out = (T->isLValueReferenceType() || T->isPointerType()) &&
-               !T->getPointeeType().isConstQualified();
-    if (const VarDecl *Var = Out ? localOf(Call->getArg(I)) : nullptr)
-      Outs.push_back(Var);
-  }
-  if (Outs.empty())
-    return;
-  ReadSet Inputs = taintOf(Call, St);
-  for (const VarDecl *Var : Outs)
-    storeInto(Var, Inputs, /*Replace=*/false, St);
 }
 
 //===----------------------------------------------------------------------===//
@@ -687,7 +532,7 @@ void StaleWriteAnalysis::transferStmt(const Stmt *S, const CFGBlock &Block,
   }
   if (const CoroutineSuspendExpr *Suspension = Suspensions.asSuspensionPoint(S))
     onSuspension(Suspension, heldAt(S), St);
-  onLocalStores(S, St);
+  Locals.transfer(S, St.Taint);
 }
 
 void StaleWriteAnalysis::transferBlock(const CFGBlock &Block, State &St,
@@ -785,12 +630,6 @@ void StaleWriteAnalysis::leave(const CFGBlock &Block, State &Exit,
 // What may still be consulted
 //===----------------------------------------------------------------------===//
 
-unsigned StaleWriteAnalysis::localId(const VarDecl *Var) {
-  return LocalIds
-      .try_emplace(Var->getCanonicalDecl(), Reads.size() + LocalIds.size())
-      .first->second;
-}
-
 /// What a block does to liveness, going backward: it needs Gen at its
 /// entry, and what is needed after it unless it Kills it first.
 struct StaleWriteAnalysis::BlockLiveness {
@@ -808,15 +647,13 @@ struct StaleWriteAnalysis::BlockLiveness {
 /// Going backward over \p S. A pending read is consulted by a write that
 /// may change what it read, until the read runs again (and replaces it: all
 /// mutexes it may be pending under are held there); the taint of a local by
-/// any reference to it, until its declaration runs again. The references of
+/// any lookup of it, until its declaration runs again. The nodes of
 /// statements after it in the block, walked before, are in \p Seen.
 void StaleWriteAnalysis::liveBefore(const Stmt *S, BlockLiveness &Block,
                                     llvm::SmallPtrSetImpl<const Stmt *> &Seen) {
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    for (const Decl *D : DS->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D);
-          Var && Var->hasLocalStorage() && !Paths.isAlias(Var))
-        Block.kill(localId(Var));
+  unsigned FirstLocal = Reads.size();
+  Locals.forEachDeclared(
+      S, [&](unsigned Local) { Block.kill(FirstLocal + Local); });
   if (auto It = AccessAt.find(S); It != AccessAt.end()) {
     if (auto W = ReadsWritten.find(S); W != ReadsWritten.end())
       Block.Gen |= W->second;
@@ -825,25 +662,8 @@ void StaleWriteAnalysis::liveBefore(const Stmt *S, BlockLiveness &Block,
   }
   // A statement's taint is looked up with the statements around it too (a
   // condition's operands, a conditional operand in another block).
-  llvm::SmallVector<const Stmt *, 16> Worklist = {S};
-  while (!Worklist.empty()) {
-    const Stmt *Node = Worklist.pop_back_val();
-    if (!Node || !Seen.insert(Node).second)
-      continue;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Node)) {
-      const ValueDecl *D = DRE->getDecl();
-      if (const auto *Binding = dyn_cast<BindingDecl>(D))
-        D = Binding->getDecomposedDecl();
-      if (const auto *Var = dyn_cast_or_null<VarDecl>(D))
-        Block.gen(localId(Var));
-    } else if (const auto *Lambda = dyn_cast<LambdaExpr>(Node)) {
-      llvm::append_range(Worklist, Lambda->capture_inits());
-    } else if (const auto *OVE = dyn_cast<OpaqueValueExpr>(Node)) {
-      Worklist.push_back(OVE->getSourceExpr());
-    } else {
-      llvm::append_range(Worklist, Node->children());
-    }
-  }
+  Locals.forEachConsulted(
+      S, Seen, [&](unsigned Local) { Block.gen(FirstLocal + Local); });
 }
 
 void StaleWriteAnalysis::computeLiveness() {
@@ -925,13 +745,9 @@ void StaleWriteAnalysis::prune(State &St, const CFGBlock &Block) const {
   const ReadSet &Live = LiveIn[Block.getBlockID()];
   for (auto It = St.Pending.begin(); It != St.Pending.end();)
     It = Live.test(It->first.Read) ? std::next(It) : St.Pending.erase(It);
-  for (auto It = St.Taint.begin(); It != St.Taint.end();) {
-    auto Next = std::next(It);
-    auto Id = LocalIds.find(It->first);
-    if (Id == LocalIds.end() || !Live.test(Id->second))
-      St.Taint.erase(It);
-    It = Next;
-  }
+  Locals.retain(St.Taint, [&](unsigned Local) {
+    return Live.test(Reads.size() + Local);
+  });
 }
 
 bool StaleWriteAnalysis::solve() {

@@ -39,6 +39,9 @@ struct Holding {
   }
 };
 
+/// Which tracked reads the value of each local may come from.
+using TaintMap = llvm::DenseMap<const clang::VarDecl *, ReadSet>;
+
 /// A block whose condition was evaluated, and the successor taken.
 using Outcome = std::pair<const clang::CFGBlock *, unsigned>;
 
@@ -93,8 +96,7 @@ struct Epoch {
 };
 
 struct State {
-  /// Which reads the value of each local may come from.
-  llvm::DenseMap<const clang::VarDecl *, ReadSet> Taint;
+  TaintMap Taint;
   std::map<PendingKey, PendingRead> Pending;
   std::map<MutexNumber, Epoch> Epochs;
   /// The reads under a mutex (numbered by StaleWriteAnalysis::readUnder)

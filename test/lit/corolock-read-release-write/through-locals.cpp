@@ -15,6 +15,7 @@ struct Pair {
 Pair split(int);
 void fill(int &out, int from);
 int combine(int, int);
+int &entry(int);
 
 class Store {
 public:
@@ -122,6 +123,34 @@ public:
     std::lock_guard<std::mutex> lk(mu_);
     value_ = combine(a, 1);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'value_' is written under 'mu_' based on 'value_'{{.*}} [corolock-read-release-write]
+  }
+
+  // Looking up a reference to a local looks up that local: it stays live
+  // while the reference is used.
+  task<void> reference_to_local() {
+    int a;
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      a = value_;
+    }
+    int &ra = a;
+    co_await send(0);
+    std::lock_guard<std::mutex> lk(mu_);
+    value_ = ra + 1;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'value_' is written under 'mu_' based on 'value_'{{.*}} [corolock-read-release-write]
+  }
+
+  // A reference used in its own initializer: the lookup ends.
+  task<void> self_referential_reference() {
+    {
+      std::lock_guard<std::mutex> lk(mu_);
+      int seen = value_;
+      (void)seen;
+    }
+    co_await send(0);
+    std::lock_guard<std::mutex> lk(mu_);
+    int &r = entry(r + 1);
+    value_ = r;
   }
 
 private:
