@@ -44,9 +44,9 @@ public:
     FD = Parsed.function(Function, Index);
     if (!FD)
       return;
-    Parents.emplace(FD->getBody());
-    Paths.emplace(*FD, *FD->getBody(), *Parents, Parsed.context());
-    Locals.emplace(*Paths);
+    StmtParents &P = Parents.emplace(FD->getBody());
+    LocalTaint &L =
+        Locals.emplace(Paths.emplace(*FD, *FD->getBody(), P, Parsed.context()));
     clang::CFG::BuildOptions Options;
     Options.setAllAlwaysAdd();
     Graph = clang::CFG::buildCFG(FD, FD->getBody(), &Parsed.context(), Options);
@@ -59,16 +59,19 @@ public:
       if (const auto *DRE = llvm::dyn_cast<clang::DeclRefExpr>(S);
           DRE && DRE->getDecl()->getName().starts_with("r") &&
           !DRE->getDecl()->getDeclContext()->isFunctionOrMethod())
-        Locals->addRead(DRE, DRE->getDecl()->getName()[1] - '0');
+        L.addRead(DRE, DRE->getDecl()->getName()[1] - '0');
   }
 
   bool valid() const { return Graph != nullptr; }
 
   /// "<local>: <reads>" for each tainted local after the whole body.
   std::vector<std::string> taints() {
+    if (!Locals)
+      return {"invalid"};
+    LocalTaint &L = *Locals;
     TaintMap Taint;
     for (const clang::Stmt *S : Statements)
-      Locals->transfer(S, Taint);
+      L.transfer(S, Taint);
     std::map<std::string, std::string> Sorted;
     for (const auto &[Var, Reads] : Taint) {
       std::string Line = Var->getName().str() + ":";
@@ -77,6 +80,7 @@ public:
       Sorted[Var->getName().str()] = Line;
     }
     std::vector<std::string> Lines;
+    Lines.reserve(Sorted.size());
     for (auto &Entry : Sorted)
       Lines.push_back(Entry.second);
     return Lines;
@@ -85,12 +89,15 @@ public:
   /// The locals that looking up the value of the declaration of \p Name
   /// consults, by name (numbers as the declarations gave them).
   std::vector<std::string> consultedBy(llvm::StringRef Name) {
+    if (!Locals)
+      return {"invalid"};
+    LocalTaint &L = *Locals;
     std::map<unsigned, std::string> Names;
     const clang::DeclStmt *Target = nullptr;
     for (const clang::Stmt *S : Statements)
       if (const auto *DS = llvm::dyn_cast<clang::DeclStmt>(S)) {
         const auto *Var = llvm::cast<clang::VarDecl>(DS->getSingleDecl());
-        Locals->forEachDeclared(
+        L.forEachDeclared(
             S, [&](unsigned Id) { Names[Id] = Var->getName().str(); });
         if (Var->getName() == Name)
           Target = DS;
@@ -98,7 +105,7 @@ public:
     std::vector<std::string> Result;
     llvm::SmallPtrSet<const clang::Stmt *, 8> Seen;
     if (Target)
-      Locals->forEachConsulted(Target, Seen, [&](unsigned Id) {
+      L.forEachConsulted(Target, Seen, [&](unsigned Id) {
         Result.push_back(Names.count(Id) ? Names[Id] : "?");
       });
     return Result;
