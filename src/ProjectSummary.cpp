@@ -1,0 +1,212 @@
+//===--- ProjectSummary.cpp - Facts that outlive a translation unit -------===//
+
+#include "ProjectSummary.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/xxhash.h"
+
+namespace corolock {
+namespace json = llvm::json;
+
+namespace {
+
+constexpr llvm::StringLiteral FormatName = "corolock-summary";
+
+json::Value point(const SourcePoint &P) {
+  return json::Object{{"file", P.File},
+                      {"line", P.Line},
+                      {"column", P.Column},
+                      {"offset", P.Offset}};
+}
+
+json::Value section(const SectionFact &S) {
+  return json::Object{
+      {"unit", S.Unit},         {"acquisition", point(S.Acquisition)},
+      {"function", S.Function}, {"suspends", S.Suspends},
+      {"io", S.AwaitsIo},       {"shared", S.Shared}};
+}
+
+template <typename T, typename Fn>
+json::Object byUsr(const std::map<std::string, T> &Facts, Fn ToJson) {
+  json::Object Result;
+  for (const auto &[Usr, Fact] : Facts)
+    Result[Usr] = ToJson(Fact);
+  return Result;
+}
+
+template <typename T, typename Pred>
+void eraseFactsOf(std::map<std::string, T> &Facts, Pred UnitIsStale) {
+  for (auto It = Facts.begin(); It != Facts.end();)
+    It = UnitIsStale(It->second.Unit) ? Facts.erase(It) : std::next(It);
+}
+
+/// JSON reads signed integers only (LLVM 19).
+bool mapUnsigned(json::ObjectMapper &O, llvm::StringLiteral Field,
+                 unsigned &Out) {
+  int64_t Value = 0;
+  if (!O.map(Field, Value) || Value < 0 || Value > UINT32_MAX)
+    return false;
+  Out = static_cast<unsigned>(Value);
+  return true;
+}
+
+} // namespace
+
+bool fromJSON(const json::Value &V, SourcePoint &P, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("file", P.File) && mapUnsigned(O, "line", P.Line) &&
+         mapUnsigned(O, "column", P.Column) &&
+         mapUnsigned(O, "offset", P.Offset);
+}
+
+bool fromJSON(const json::Value &V, SectionFact &S, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("unit", S.Unit) && O.map("acquisition", S.Acquisition) &&
+         O.map("function", S.Function) && O.map("suspends", S.Suspends) &&
+         O.map("io", S.AwaitsIo) && O.map("shared", S.Shared);
+}
+
+bool fromJSON(const json::Value &V, MutexFact &M, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("name", M.Name) && O.map("declaration", M.Declaration) &&
+         O.map("async", M.Async) && O.map("unfollowed", M.Unfollowed) &&
+         O.map("sections", M.Sections);
+}
+
+bool fromJSON(const json::Value &V, FunctionFact &F, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("unit", F.Unit) && O.map("name", F.Name) &&
+         O.map("definition", F.Definition) && O.mapOptional("io", F.Io) &&
+         O.mapOptional("ioAt", F.IoAt);
+}
+
+bool fromJSON(const json::Value &V, AwaiterFact &A, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("unit", A.Unit) && O.map("name", A.Name) &&
+         O.map("alwaysReady", A.AlwaysReady);
+}
+
+bool fromJSON(const json::Value &V, UnitStamp &U, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("file", U.File) && O.map("hash", U.Hash);
+}
+
+void ProjectSummary::merge(const ProjectSummary &Other) {
+  for (const UnitStamp &Unit : Other.Units)
+    if (llvm::none_of(Units,
+                      [&](const UnitStamp &U) { return U.File == Unit.File; }))
+      Units.push_back(Unit);
+  for (const auto &[Usr, Fact] : Other.Mutexes) {
+    auto [It, Inserted] = Mutexes.try_emplace(Usr, Fact);
+    if (Inserted)
+      continue;
+    MutexFact &Into = It->second;
+    Into.Unfollowed |= Fact.Unfollowed;
+    for (const SectionFact &S : Fact.Sections)
+      if (!llvm::is_contained(Into.Sections, S))
+        Into.Sections.push_back(S);
+  }
+  for (const auto &[Usr, Fact] : Other.Functions) {
+    auto [It, Inserted] = Functions.try_emplace(Usr, Fact);
+    // A unit that saw the I/O knows more than one that did not.
+    if (!Inserted && !It->second.Io && Fact.Io)
+      It->second = Fact;
+  }
+  for (const auto &[Usr, Fact] : Other.Awaiters)
+    Awaiters.try_emplace(Usr, Fact);
+}
+
+std::vector<std::string> ProjectSummary::dropStale(
+    llvm::function_ref<std::optional<std::string>(llvm::StringRef File)>
+        Contents) {
+  std::vector<std::string> Stale;
+  for (const UnitStamp &U : Units) {
+    std::optional<std::string> Now = Contents(U.File);
+    if (!Now || contentHash(*Now) != U.Hash)
+      Stale.push_back(U.File);
+  }
+  if (Stale.empty())
+    return Stale;
+  auto IsStale = [&](const std::string &Unit) {
+    return llvm::is_contained(Stale, Unit);
+  };
+  llvm::erase_if(Units, [&](const UnitStamp &U) { return IsStale(U.File); });
+  for (auto &Entry : Mutexes)
+    llvm::erase_if(Entry.second.Sections,
+                   [&](const SectionFact &S) { return IsStale(S.Unit); });
+  eraseFactsOf(Functions, IsStale);
+  eraseFactsOf(Awaiters, IsStale);
+  return Stale;
+}
+
+std::string contentHash(llvm::StringRef Contents) {
+  return llvm::utohexstr(llvm::xxh3_64bits(Contents), /*LowerCase=*/true);
+}
+
+std::string toJson(const ProjectSummary &Summary) {
+  json::Array Units;
+  for (const UnitStamp &U : Summary.Units)
+    Units.push_back(json::Object{{"file", U.File}, {"hash", U.Hash}});
+  json::Object Root{
+      {"format", FormatName},
+      {"version", SummaryVersion},
+      {"units", std::move(Units)},
+      {"mutexes", byUsr(Summary.Mutexes,
+                        [](const MutexFact &M) {
+                          json::Array Sections;
+                          for (const SectionFact &S : M.Sections)
+                            Sections.push_back(section(S));
+                          return json::Object{
+                              {"name", M.Name},
+                              {"declaration", point(M.Declaration)},
+                              {"async", M.Async},
+                              {"unfollowed", M.Unfollowed},
+                              {"sections", std::move(Sections)}};
+                        })},
+      {"functions", byUsr(Summary.Functions,
+                          [](const FunctionFact &F) {
+                            json::Object O{{"unit", F.Unit},
+                                           {"name", F.Name},
+                                           {"definition", point(F.Definition)}};
+                            if (F.Io)
+                              O["io"] = *F.Io;
+                            if (F.IoAt)
+                              O["ioAt"] = point(*F.IoAt);
+                            return O;
+                          })},
+      {"awaiters", byUsr(Summary.Awaiters, [](const AwaiterFact &A) {
+         return json::Object{{"unit", A.Unit},
+                             {"name", A.Name},
+                             {"alwaysReady", A.AlwaysReady}};
+       })}};
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::formatv("{0:1}", json::Value(std::move(Root)));
+  return Text;
+}
+
+llvm::Expected<ProjectSummary> fromJson(llvm::StringRef Text) {
+  llvm::Expected<json::Value> Parsed = json::parse(Text);
+  if (!Parsed)
+    return Parsed.takeError();
+  const json::Object *Root = Parsed->getAsObject();
+  if (!Root || Root->getString("format") != FormatName)
+    return llvm::createStringError("not a corolock summary (no \"format\": \"" +
+                                   FormatName + "\")");
+  std::optional<int64_t> Version = Root->getInteger("version");
+  if (Version != static_cast<int64_t>(SummaryVersion))
+    return llvm::createStringError(
+        "corolock summary version " +
+        (Version ? std::to_string(*Version) : std::string("(none)")) +
+        ", this corolock reads version " + std::to_string(SummaryVersion));
+  ProjectSummary Summary;
+  json::Path::Root Errors("summary");
+  json::ObjectMapper O(*Parsed, Errors);
+  if (!O.map("units", Summary.Units) || !O.map("mutexes", Summary.Mutexes) ||
+      !O.map("functions", Summary.Functions) ||
+      !O.map("awaiters", Summary.Awaiters))
+    return Errors.getError();
+  return Summary;
+}
+
+} // namespace corolock

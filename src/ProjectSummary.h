@@ -1,0 +1,130 @@
+//===--- ProjectSummary.h - Facts that outlive a translation unit -*- C++
+//-*-===//
+//
+// What corolock learns about a translation unit that other translation units
+// need (issue 12): the critical sections of each mutex, whether each
+// function or coroutine awaits I/O, whether each awaiter type suspends. All
+// are keyed by USR, which names a declaration the same way in every
+// translation unit. A summary is one translation unit's facts, tagged with
+// its file and a hash of its contents so that stale facts are detected; an
+// index is the merge of a project's summaries. Both are versioned JSON.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLOCK_PROJECTSUMMARY_H
+#define COROLOCK_PROJECTSUMMARY_H
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corolock {
+
+/// The format's version: readers refuse any other.
+constexpr unsigned SummaryVersion = 1;
+
+/// A position in a file, as diagnostics need it (offset for fixes, line and
+/// column for text).
+struct SourcePoint {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  unsigned Offset = 0;
+  bool operator==(const SourcePoint &O) const {
+    return File == O.File && Offset == O.Offset;
+  }
+};
+
+/// One critical section of a mutex.
+struct SectionFact {
+  /// The translation unit (main file) it was seen in.
+  std::string Unit;
+  SourcePoint Acquisition;
+  /// The qualified name of the function that takes it.
+  std::string Function;
+  /// Whether the lock may be held across a suspension point, or handed to
+  /// code that may hold it across one (a hand-off, a guard moved out, a
+  /// lock held at the coroutine's end).
+  bool Suspends = false;
+  /// Whether one of those suspension points awaits I/O.
+  bool AwaitsIo = false;
+  bool Shared = false;
+  bool operator==(const SectionFact &O) const {
+    return Acquisition == O.Acquisition && Suspends == O.Suspends &&
+           AwaitsIo == O.AwaitsIo && Shared == O.Shared;
+  }
+};
+
+struct MutexFact {
+  std::string Name;
+  SourcePoint Declaration;
+  bool Async = false;
+  /// Whether some code of the translation unit may lock it where the
+  /// analysis cannot follow (it escapes, or an element is locked through an
+  /// index it cannot follow): then no verdict may rest on its sections.
+  bool Unfollowed = false;
+  std::vector<SectionFact> Sections;
+};
+
+struct FunctionFact {
+  std::string Unit;
+  std::string Name;
+  SourcePoint Definition;
+  /// The I/O operation it awaits (directly or through what it awaits), and
+  /// where; none when it awaits none that the analysis can see.
+  std::optional<std::string> Io;
+  std::optional<SourcePoint> IoAt;
+};
+
+struct AwaiterFact {
+  std::string Unit;
+  std::string Name;
+  /// What its `await_ready()` returns when it is a constant: false means
+  /// the awaiter always suspends, true that it never does.
+  bool AlwaysReady = false;
+};
+
+/// A translation unit it came from, and the hash of its contents then.
+struct UnitStamp {
+  std::string File;
+  std::string Hash;
+};
+
+/// One translation unit's facts (one unit), or a project's (an index: the
+/// merge of its summaries), keyed by USR.
+struct ProjectSummary {
+  std::vector<UnitStamp> Units;
+  std::map<std::string, MutexFact> Mutexes;
+  std::map<std::string, FunctionFact> Functions;
+  std::map<std::string, AwaiterFact> Awaiters;
+
+  /// Adds \p Other's facts: a mutex's sections from several units are all
+  /// kept (once each); a function or awaiter seen by several units (in a
+  /// header) is the same fact.
+  void merge(const ProjectSummary &Other);
+
+  /// Drops the facts of the units whose file now has other contents (or is
+  /// gone) and returns those files: what they said may no longer hold.
+  /// \p Contents gives a file's current contents, or nothing.
+  std::vector<std::string>
+  dropStale(llvm::function_ref<std::optional<std::string>(llvm::StringRef File)>
+                Contents);
+};
+
+/// The hash of a file's contents, as stamps record it.
+std::string contentHash(llvm::StringRef Contents);
+
+/// \p Summary as JSON text.
+std::string toJson(const ProjectSummary &Summary);
+
+/// Reads what toJson wrote. An error says what is wrong: not JSON, not a
+/// corolock summary, another version, a missing field.
+llvm::Expected<ProjectSummary> fromJson(llvm::StringRef Text);
+
+} // namespace corolock
+
+#endif // COROLOCK_PROJECTSUMMARY_H

@@ -1,0 +1,139 @@
+//===--- ProjectSummaryTest.cpp - The summary and index format ------------===//
+//
+// Summaries written and read back, the checks on what is read (format,
+// version, fields), merging units into an index, and stale units dropped.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ProjectSummary.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace corolock::test {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+SourcePoint at(const std::string &File, unsigned Line) {
+  return {File, Line, 3, Line * 40};
+}
+
+/// A unit with one async mutex locked once, one coroutine that awaits I/O
+/// and one awaiter that never suspends.
+ProjectSummary unit(const std::string &File, bool Suspends) {
+  ProjectSummary S;
+  S.Units.push_back({File, contentHash(File + " contents")});
+  MutexFact &M = S.Mutexes["c:@S@Relay@FI@mu_"];
+  M.Name = "Relay::mu_";
+  M.Declaration = at("relay.h", 7);
+  M.Async = true;
+  M.Sections.push_back({File, at(File, 12), "Relay::bump", Suspends,
+                        /*AwaitsIo=*/Suspends, /*Shared=*/false});
+  FunctionFact &F = S.Functions["c:@F@upstreamWrite#I#"];
+  F.Unit = File;
+  F.Name = "upstreamWrite";
+  F.Definition = at(File, 20);
+  F.Io = "Socket::async_write";
+  F.IoAt = at(File, 22);
+  AwaiterFact &A = S.Awaiters["c:@S@Ready"];
+  A.Unit = File;
+  A.Name = "Ready";
+  A.AlwaysReady = true;
+  return S;
+}
+
+TEST(ProjectSummaryTest, RoundTrips) {
+  ProjectSummary S = unit("relay_flush.cpp", true);
+  llvm::Expected<ProjectSummary> Read = fromJson(toJson(S));
+  ASSERT_TRUE(static_cast<bool>(Read)) << llvm::toString(Read.takeError());
+  EXPECT_EQ(toJson(*Read), toJson(S));
+  ASSERT_EQ(Read->Mutexes.size(), 1u);
+  const MutexFact &M = Read->Mutexes.begin()->second;
+  EXPECT_EQ(M.Name, "Relay::mu_");
+  EXPECT_EQ(M.Declaration.Line, 7u);
+  ASSERT_EQ(M.Sections.size(), 1u);
+  EXPECT_TRUE(M.Sections[0].Suspends);
+  EXPECT_EQ(Read->Functions.begin()->second.IoAt->Line, 22u);
+  EXPECT_TRUE(Read->Awaiters.begin()->second.AlwaysReady);
+}
+
+TEST(ProjectSummaryTest, RefusesOtherVersionsAndFormats) {
+  std::string Text = toJson(unit("a.cpp", false));
+  std::string Key = "\"version\": " + std::to_string(SummaryVersion);
+  size_t Pos = Text.find(Key);
+  ASSERT_NE(Pos, std::string::npos);
+  std::string Newer = Text;
+  Newer.replace(Pos, Key.size(),
+                "\"version\": " + std::to_string(SummaryVersion + 1));
+  llvm::Expected<ProjectSummary> Read = fromJson(Newer);
+  ASSERT_FALSE(static_cast<bool>(Read));
+  EXPECT_THAT(llvm::toString(Read.takeError()),
+              HasSubstr("version " + std::to_string(SummaryVersion + 1)));
+
+  Read = fromJson("{\"format\": \"something-else\", \"version\": 1}");
+  ASSERT_FALSE(static_cast<bool>(Read));
+  EXPECT_THAT(llvm::toString(Read.takeError()),
+              HasSubstr("not a corolock summary"));
+
+  Read = fromJson("{ not json");
+  EXPECT_FALSE(static_cast<bool>(Read));
+  llvm::consumeError(Read.takeError());
+}
+
+TEST(ProjectSummaryTest, RefusesMissingFields) {
+  std::string Text = toJson(unit("a.cpp", false));
+  size_t Pos = Text.find("\"suspends\"");
+  ASSERT_NE(Pos, std::string::npos);
+  Text.replace(Pos, 10, "\"suspendz\"");
+  llvm::Expected<ProjectSummary> Read = fromJson(Text);
+  ASSERT_FALSE(static_cast<bool>(Read));
+  EXPECT_THAT(llvm::toString(Read.takeError()), HasSubstr("suspends"));
+}
+
+// An index keeps every unit's sections of a mutex, each once; a function
+// or awaiter seen by several units is one fact.
+TEST(ProjectSummaryTest, MergesUnits) {
+  ProjectSummary Index;
+  Index.merge(unit("relay_bump.cpp", false));
+  Index.merge(unit("relay_flush.cpp", true));
+  Index.merge(unit("relay_flush.cpp", true));
+  ASSERT_EQ(Index.Units.size(), 2u);
+  const MutexFact &M = Index.Mutexes.at("c:@S@Relay@FI@mu_");
+  ASSERT_EQ(M.Sections.size(), 2u);
+  EXPECT_FALSE(M.Sections[0].Suspends);
+  EXPECT_TRUE(M.Sections[1].Suspends);
+  EXPECT_EQ(Index.Functions.size(), 1u);
+  EXPECT_EQ(Index.Awaiters.size(), 1u);
+}
+
+// A unit whose file changed since its summary was written says nothing.
+TEST(ProjectSummaryTest, DropsStaleUnits) {
+  ProjectSummary Index;
+  Index.merge(unit("relay_bump.cpp", false));
+  Index.merge(unit("relay_flush.cpp", true));
+  std::vector<std::string> Stale =
+      Index.dropStale([](llvm::StringRef File) -> std::optional<std::string> {
+        if (File == "relay_bump.cpp")
+          return File.str() + " contents";
+        if (File == "relay_flush.cpp")
+          return std::string("edited since");
+        return std::nullopt;
+      });
+  EXPECT_THAT(Stale, ElementsAre("relay_flush.cpp"));
+  ASSERT_EQ(Index.Units.size(), 1u);
+  const MutexFact &M = Index.Mutexes.at("c:@S@Relay@FI@mu_");
+  ASSERT_EQ(M.Sections.size(), 1u);
+  EXPECT_EQ(M.Sections[0].Unit, "relay_bump.cpp");
+  // The function and awaiter facts came from the first unit merged.
+  EXPECT_EQ(Index.Functions.size(), 1u);
+
+  std::vector<std::string> Gone = Index.dropStale(
+      [](llvm::StringRef) -> std::optional<std::string> { return {}; });
+  EXPECT_THAT(Gone, ElementsAre("relay_bump.cpp"));
+  EXPECT_TRUE(Index.Functions.empty());
+  EXPECT_TRUE(Index.Mutexes.at("c:@S@Relay@FI@mu_").Sections.empty());
+}
+
+} // namespace
+} // namespace corolock::test
