@@ -21,17 +21,22 @@ static const std::pair<const char *, std::string LockModelOptions::*>
         {"AsyncGuards", &LockModelOptions::AsyncGuards},
 };
 
+std::string moduleOption(const tidy::ClangTidyCheck::OptionsView &Options,
+                         tidy::ClangTidyContext *Context, StringRef Name) {
+  // `corolock.AsyncMutexes` applies to every corolock check; the check's own
+  // `corolock-<check>.AsyncMutexes` wins.
+  if (std::optional<StringRef> Own = Options.get(Name))
+    return Own->str();
+  tidy::ClangTidyCheck::OptionsView Module(
+      ModuleOptionPrefix, Context->getOptions().CheckOptions, Context);
+  return Module.get(Name, "").str();
+}
+
 AnalysisOptions
 readAnalysisOptions(const tidy::ClangTidyCheck::OptionsView &Options,
                     tidy::ClangTidyContext *Context) {
-  // `corolock.AsyncMutexes` applies to every corolock check; the check's own
-  // `corolock-<check>.AsyncMutexes` wins.
-  tidy::ClangTidyCheck::OptionsView Module(
-      ModuleOptionPrefix, Context->getOptions().CheckOptions, Context);
   auto Read = [&](StringRef Name) {
-    if (std::optional<StringRef> Own = Options.get(Name))
-      return Own->str();
-    return Module.get(Name, "").str();
+    return moduleOption(Options, Context, Name);
   };
   AnalysisOptions Result;
   for (const auto &[Name, Field] : LockModelOptionFields)

@@ -18,6 +18,12 @@ namespace corolock {
 /// (`corolock.AsyncMutexes`).
 constexpr llvm::StringLiteral ModuleOptionPrefix = "corolock";
 
+/// The option \p Name: the check's own value, else the module-wide one
+/// (`corolock.<Name>`), else empty.
+std::string
+moduleOption(const clang::tidy::ClangTidyCheck::OptionsView &Options,
+             clang::tidy::ClangTidyContext *Context, llvm::StringRef Name);
+
 /// Reads SyncMutexes, AsyncMutexes, SyncGuards, AsyncGuards and
 /// NonSuspendingAwaitables: the check's own value, else the module-wide one.
 AnalysisOptions

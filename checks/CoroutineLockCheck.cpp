@@ -18,6 +18,10 @@ CoroutineLockCheck::CoroutineLockCheck(StringRef Name,
     Analyses = *A;
   else
     reportConfigurationError(A.takeError());
+  if (Analyses)
+    Summaries = SummaryWriter::fromEnvironment(
+        *this, Shared, *Analyses,
+        moduleOption(Options, Context, "IoFunctions"));
 }
 
 void CoroutineLockCheck::reportConfigurationError(llvm::Error Err) {
@@ -32,8 +36,11 @@ void CoroutineLockCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 }
 
 void CoroutineLockCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
-  if (isConfigured())
-    Finder->addMatcher(coroutineFunction(), this);
+  if (!isConfigured())
+    return;
+  Finder->addMatcher(coroutineFunction(), this);
+  if (Summaries)
+    Summaries->registerMatchers(*Finder);
 }
 
 } // namespace corolock

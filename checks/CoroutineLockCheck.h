@@ -12,6 +12,7 @@
 
 #include "ConfigurationReport.h"
 #include "CoroutineAnalysis.h"
+#include "SummaryWriter.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
 
@@ -58,6 +59,7 @@ private:
   std::shared_ptr<AnalysisContexts> Shared;
   AnalysisContext *Analyses = nullptr;
   bool Configured = true;
+  std::unique_ptr<SummaryWriter> Summaries;
 };
 
 } // namespace corolock

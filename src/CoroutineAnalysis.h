@@ -125,8 +125,18 @@ class AnalysisContexts {
 public:
   llvm::Expected<AnalysisContext *> get(const AnalysisOptions &Options);
 
+  /// True for the first caller per AST: what is done once per translation
+  /// unit for all checks (its summary) is done by that caller.
+  bool claimOncePerAST(const clang::ASTContext &Context) {
+    if (Claimed == &Context)
+      return false;
+    Claimed = &Context;
+    return true;
+  }
+
 private:
   llvm::StringMap<std::unique_ptr<AnalysisContext>> ByOptions;
+  const clang::ASTContext *Claimed = nullptr;
 };
 
 /// The held-lock analysis of one coroutine on its own, for tests.

@@ -1,0 +1,34 @@
+//===--- UnitSummary.h - What a translation unit tells the project -*- C++
+//-*-===//
+//
+// Collects the ProjectSummary of one translation unit from its AST and the
+// shared analyses: the critical sections of every mutex with a declaration
+// other units can name (a member, a global, a static), grouped as
+// unnecessary-async-mutex groups them, and the I/O each coroutine awaits.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLOCK_UNITSUMMARY_H
+#define COROLOCK_UNITSUMMARY_H
+
+#include "CoroutineAnalysis.h"
+#include "IoAwaits.h"
+#include "ProjectSummary.h"
+
+namespace corolock {
+
+/// The USR of \p D, or empty when it has none that other translation units
+/// share (a local, a parameter, a declaration in an anonymous namespace).
+std::string usrOf(const clang::Decl *D);
+
+/// Where \p Loc is (its expansion, for a macro), as diagnostics report it.
+SourcePoint pointOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
+
+/// The facts of the translation unit \p Context, stamped with its main
+/// file's path and contents' hash.
+ProjectSummary summarizeUnit(clang::ASTContext &Context,
+                             AnalysisContext &Analyses, IoAwaitClassifier &Io);
+
+} // namespace corolock
+
+#endif // COROLOCK_UNITSUMMARY_H
