@@ -2,6 +2,7 @@
 
 #include "CoroutineLockCheck.h"
 #include "CheckSupport.h"
+#include "CorolockModule.h"
 #include "SharedAnalyses.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -18,10 +19,15 @@ CoroutineLockCheck::CoroutineLockCheck(StringRef Name,
     Analyses = *A;
   else
     reportConfigurationError(A.takeError());
-  if (Analyses)
+  if (Analyses) {
+    std::vector<std::string> Enabled;
+    for (const std::string &Check : corolockCheckNames())
+      if (Context->isCheckEnabled(Check))
+        Enabled.push_back(Check);
     Summaries = SummaryWriter::fromEnvironment(
-        *this, Shared, *Analyses,
-        moduleOption(Options, Context, "IoFunctions"));
+        *this, Shared, *Analyses, moduleOption(Options, Context, "IoFunctions"),
+        std::move(Enabled));
+  }
 }
 
 void CoroutineLockCheck::reportConfigurationError(llvm::Error Err) {

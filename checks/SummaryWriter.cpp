@@ -15,14 +15,15 @@ namespace corolock {
 
 std::unique_ptr<SummaryWriter> SummaryWriter::fromEnvironment(
     tidy::ClangTidyCheck &Check, std::shared_ptr<AnalysisContexts> Shared,
-    AnalysisContext &Analyses, std::string IoFunctions) {
+    AnalysisContext &Analyses, std::string IoFunctions,
+    std::vector<std::string> EnabledChecks) {
   std::optional<std::string> Directory =
       llvm::sys::Process::GetEnv(SummaryDirectoryVariable);
   if (!Directory || Directory->empty())
     return nullptr;
-  return std::unique_ptr<SummaryWriter>(
-      new SummaryWriter(Check, std::move(Shared), Analyses,
-                        std::move(IoFunctions), std::move(*Directory)));
+  return std::unique_ptr<SummaryWriter>(new SummaryWriter(
+      Check, std::move(Shared), Analyses, std::move(IoFunctions),
+      std::move(EnabledChecks), std::move(*Directory)));
 }
 
 void SummaryWriter::registerMatchers(MatchFinder &Finder) {
@@ -38,7 +39,8 @@ void SummaryWriter::run(const MatchFinder::MatchResult &Result) {
     llvm::consumeError(Io.takeError());
     return;
   }
-  ProjectSummary Summary = summarizeUnit(*Result.Context, Analyses, *Io);
+  ProjectSummary Summary =
+      summarizeUnit(*Result.Context, Analyses, *Io, EnabledChecks);
   // One file per translation unit, named after its path; written whole and
   // renamed, so that a merge never reads half a summary.
   std::string Name =

@@ -29,11 +29,13 @@ class SummaryWriter : public clang::ast_matchers::MatchFinder::MatchCallback {
 public:
   /// A writer for \p Check when the environment asks for summaries, else
   /// null. \p IoFunctions is the check's I/O option, as the I/O
-  /// classification reads it.
+  /// classification reads it; \p EnabledChecks the corolock checks of the
+  /// run.
   static std::unique_ptr<SummaryWriter>
   fromEnvironment(clang::tidy::ClangTidyCheck &Check,
                   std::shared_ptr<AnalysisContexts> Shared,
-                  AnalysisContext &Analyses, std::string IoFunctions);
+                  AnalysisContext &Analyses, std::string IoFunctions,
+                  std::vector<std::string> EnabledChecks);
 
   /// Matches the translation unit, so that run() sees its AST once.
   void registerMatchers(clang::ast_matchers::MatchFinder &Finder);
@@ -44,14 +46,17 @@ private:
   SummaryWriter(clang::tidy::ClangTidyCheck &Check,
                 std::shared_ptr<AnalysisContexts> Shared,
                 AnalysisContext &Analyses, std::string IoFunctions,
-                std::string Directory)
+                std::vector<std::string> EnabledChecks, std::string Directory)
       : Check(Check), Shared(std::move(Shared)), Analyses(Analyses),
-        IoFunctions(std::move(IoFunctions)), Directory(std::move(Directory)) {}
+        IoFunctions(std::move(IoFunctions)),
+        EnabledChecks(std::move(EnabledChecks)),
+        Directory(std::move(Directory)) {}
 
   clang::tidy::ClangTidyCheck &Check;
   std::shared_ptr<AnalysisContexts> Shared;
   AnalysisContext &Analyses;
   std::string IoFunctions;
+  std::vector<std::string> EnabledChecks;
   std::string Directory;
 };
 

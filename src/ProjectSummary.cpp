@@ -20,10 +20,22 @@ json::Value point(const SourcePoint &P) {
 }
 
 json::Value section(const SectionFact &S) {
-  return json::Object{
-      {"unit", S.Unit},         {"acquisition", point(S.Acquisition)},
-      {"function", S.Function}, {"suspends", S.Suspends},
-      {"io", S.AwaitsIo},       {"shared", S.Shared}};
+  json::Array Unseen;
+  for (const auto &[Usr, At] : S.Unseen)
+    Unseen.push_back(json::Object{{"usr", Usr}, {"at", point(At)}});
+  json::Object O{{"unit", S.Unit},
+                 {"acquisition", point(S.Acquisition)},
+                 {"function", S.Function},
+                 {"suspends", S.Suspends},
+                 {"io", S.AwaitsIo},
+                 {"mayTakeLong", S.MayTakeLong},
+                 {"unseen", std::move(Unseen)},
+                 {"shared", S.Shared}};
+  if (S.IoAt) {
+    O["ioAt"] = point(*S.IoAt);
+    O["ioOperation"] = S.Io;
+  }
+  return O;
 }
 
 template <typename T, typename Fn>
@@ -59,11 +71,19 @@ bool fromJSON(const json::Value &V, SourcePoint &P, json::Path Path) {
          mapUnsigned(O, "offset", P.Offset);
 }
 
+bool fromJSON(const json::Value &V, std::pair<std::string, SourcePoint> &U,
+              json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("usr", U.first) && O.map("at", U.second);
+}
+
 bool fromJSON(const json::Value &V, SectionFact &S, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("unit", S.Unit) && O.map("acquisition", S.Acquisition) &&
          O.map("function", S.Function) && O.map("suspends", S.Suspends) &&
-         O.map("io", S.AwaitsIo) && O.map("shared", S.Shared);
+         O.map("io", S.AwaitsIo) && O.map("mayTakeLong", S.MayTakeLong) &&
+         O.map("unseen", S.Unseen) && O.mapOptional("ioAt", S.IoAt) &&
+         O.mapOptional("ioOperation", S.Io) && O.map("shared", S.Shared);
 }
 
 bool fromJSON(const json::Value &V, MutexFact &M, json::Path Path) {
@@ -88,7 +108,8 @@ bool fromJSON(const json::Value &V, AwaiterFact &A, json::Path Path) {
 
 bool fromJSON(const json::Value &V, UnitStamp &U, json::Path Path) {
   json::ObjectMapper O(V, Path);
-  return O && O.map("file", U.File) && O.map("hash", U.Hash);
+  return O && O.map("file", U.File) && O.map("hash", U.Hash) &&
+         O.map("checks", U.Checks);
 }
 
 void ProjectSummary::merge(const ProjectSummary &Other) {
@@ -146,7 +167,8 @@ std::string contentHash(llvm::StringRef Contents) {
 std::string toJson(const ProjectSummary &Summary) {
   json::Array Units;
   for (const UnitStamp &U : Summary.Units)
-    Units.push_back(json::Object{{"file", U.File}, {"hash", U.Hash}});
+    Units.push_back(
+        json::Object{{"file", U.File}, {"hash", U.Hash}, {"checks", U.Checks}});
   json::Object Root{
       {"format", FormatName},
       {"version", SummaryVersion},

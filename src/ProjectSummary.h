@@ -52,6 +52,16 @@ struct SectionFact {
   bool Suspends = false;
   /// Whether one of those suspension points awaits I/O.
   bool AwaitsIo = false;
+  /// The first suspension point that awaits I/O, and the I/O operation.
+  std::optional<SourcePoint> IoAt;
+  std::string Io;
+  /// Whether, without I/O seen, it may still hold the lock long: it yields
+  /// or awaits a function whose body the unit does not show.
+  bool MayTakeLong = false;
+  /// The functions it awaits while holding the lock whose bodies the unit
+  /// does not show, by USR, with where it awaits each: another unit may
+  /// show that they await I/O.
+  std::vector<std::pair<std::string, SourcePoint>> Unseen;
   bool Shared = false;
   bool operator==(const SectionFact &O) const {
     return Acquisition == O.Acquisition && Suspends == O.Suspends &&
@@ -92,6 +102,9 @@ struct AwaiterFact {
 struct UnitStamp {
   std::string File;
   std::string Hash;
+  /// The corolock checks enabled for it: a verdict over the project is
+  /// given for a check that the units enabled.
+  std::vector<std::string> Checks;
 };
 
 /// One translation unit's facts (one unit), or a project's (an index: the

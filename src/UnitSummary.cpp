@@ -45,6 +45,32 @@ std::string qualifiedName(const NamedDecl *D) {
   return Name;
 }
 
+/// The function \p S awaits the result of, when the unit does not show
+/// its body.
+const FunctionDecl *unseenCallee(const CoroutineSuspendExpr *S) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      S->getOperand() ? S->getOperand()->IgnoreImplicit() : nullptr);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && !Callee->hasBody() ? Callee : nullptr;
+}
+
+/// What the suspension points of \p S, in order, await.
+void addAwaits(SectionFact &Section, const CriticalSection &S,
+               IoAwaitClassifier &Io, const SourceManager &SM) {
+  for (const CoroutineSuspendExpr *E : S.Suspensions) {
+    IoAwaitClassifier::Awaited What = Io.awaited(E);
+    if (What.Io && !Section.AwaitsIo) {
+      Section.AwaitsIo = true;
+      Section.IoAt = pointOf(E->getKeywordLoc(), SM);
+      Section.Io = qualifiedName(What.Io);
+    }
+    Section.MayTakeLong |= What.Unknown || What.Yields;
+    if (const FunctionDecl *Callee = What.Unknown ? unseenCallee(E) : nullptr)
+      if (std::string Usr = usrOf(Callee); !Usr.empty())
+        Section.Unseen.emplace_back(Usr, pointOf(E->getKeywordLoc(), SM));
+  }
+}
+
 void addMutexes(ProjectSummary &Summary, const CriticalSectionsByMutex &All,
                 const MutexFlow &Flow, IoAwaitClassifier &Io,
                 const std::string &Unit, const SourceManager &SM) {
@@ -67,10 +93,7 @@ void addMutexes(ProjectSummary &Summary, const CriticalSectionsByMutex &All,
       Section.Acquisition = pointOf(S.Acquisition, SM);
       Section.Function = qualifiedName(S.Function);
       Section.Suspends = suspends(S);
-      Section.AwaitsIo =
-          llvm::any_of(S.Suspensions, [&](const CoroutineSuspendExpr *E) {
-            return Io.awaitedIo(E);
-          });
+      addAwaits(Section, S, Io, SM);
       Section.Shared = S.Mode != LockMode::Exclusive;
       Fact.Sections.push_back(std::move(Section));
     }
@@ -125,13 +148,15 @@ SourcePoint pointOf(SourceLocation Loc, const SourceManager &SM) {
 }
 
 ProjectSummary summarizeUnit(ASTContext &Context, AnalysisContext &Analyses,
-                             IoAwaitClassifier &Io) {
+                             IoAwaitClassifier &Io,
+                             std::vector<std::string> Checks) {
   const SourceManager &SM = Context.getSourceManager();
   ProjectSummary Summary;
   UnitStamp Stamp;
   FileID Main = SM.getMainFileID();
   Stamp.File = pointOf(SM.getLocForStartOfFile(Main), SM).File;
   Stamp.Hash = contentHash(SM.getBufferData(Main));
+  Stamp.Checks = std::move(Checks);
   Summary.Units.push_back(Stamp);
 
   CriticalSectionsByMutex Sections;

@@ -25,9 +25,10 @@ std::string usrOf(const clang::Decl *D);
 SourcePoint pointOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
 
 /// The facts of the translation unit \p Context, stamped with its main
-/// file's path and contents' hash.
+/// file's path, contents' hash and the corolock \p Checks enabled for it.
 ProjectSummary summarizeUnit(clang::ASTContext &Context,
-                             AnalysisContext &Analyses, IoAwaitClassifier &Io);
+                             AnalysisContext &Analyses, IoAwaitClassifier &Io,
+                             std::vector<std::string> Checks);
 
 } // namespace corolock
 

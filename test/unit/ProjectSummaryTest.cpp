@@ -23,13 +23,20 @@ SourcePoint at(const std::string &File, unsigned Line) {
 /// and one awaiter that never suspends.
 ProjectSummary unit(const std::string &File, bool Suspends) {
   ProjectSummary S;
-  S.Units.push_back({File, contentHash(File + " contents")});
+  S.Units.push_back({File,
+                     contentHash(File + " contents"),
+                     {"corolock-async-lock-across-io"}});
   MutexFact &M = S.Mutexes["c:@S@Relay@FI@mu_"];
   M.Name = "Relay::mu_";
   M.Declaration = at("relay.h", 7);
   M.Async = true;
-  M.Sections.push_back({File, at(File, 12), "Relay::bump", Suspends,
-                        /*AwaitsIo=*/Suspends, /*Shared=*/false});
+  SectionFact &Section = M.Sections.emplace_back();
+  Section.Unit = File;
+  Section.Acquisition = at(File, 12);
+  Section.Function = "Relay::bump";
+  Section.Suspends = Suspends;
+  if (Suspends)
+    Section.Unseen.emplace_back("c:@F@upstreamWrite#I#", at(File, 13));
   FunctionFact &F = S.Functions["c:@F@upstreamWrite#I#"];
   F.Unit = File;
   F.Name = "upstreamWrite";
@@ -54,6 +61,10 @@ TEST(ProjectSummaryTest, RoundTrips) {
   EXPECT_EQ(M.Declaration.Line, 7u);
   ASSERT_EQ(M.Sections.size(), 1u);
   EXPECT_TRUE(M.Sections[0].Suspends);
+  ASSERT_EQ(M.Sections[0].Unseen.size(), 1u);
+  EXPECT_EQ(M.Sections[0].Unseen[0].second.Line, 13u);
+  EXPECT_THAT(Read->Units[0].Checks,
+              ElementsAre("corolock-async-lock-across-io"));
   EXPECT_EQ(Read->Functions.begin()->second.IoAt->Line, 22u);
   EXPECT_TRUE(Read->Awaiters.begin()->second.AlwaysReady);
 }
