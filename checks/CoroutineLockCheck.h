@@ -43,6 +43,10 @@ protected:
   /// disables the check.
   void reportConfigurationError(llvm::Error Err);
   bool isConfigured() const { return Configured && Analyses; }
+  /// Whether the run writes summaries for a project verdict
+  /// (COROLOCK_SUMMARY_DIR): what needs other translation units is left to
+  /// that verdict.
+  bool writesSummaries() const { return Summaries != nullptr; }
   /// The analyses shared with the checks configured alike; only when
   /// configured.
   AnalysisContext &analyses() const { return *Analyses; }

@@ -33,7 +33,8 @@ void UnnecessaryAsyncMutexCheck::check(const MatchFinder::MatchResult &Result) {
 /// A mutex is judged from this translation unit alone when no code can lock
 /// it out of sight: it is an object, not a reference or pointer to one; it
 /// does not escape; and (unless the user opts in) it is not declared in a
-/// header that other translation units may include.
+/// header that other translation units may include. A project run judges
+/// the latter with every unit's sections.
 bool UnnecessaryAsyncMutexCheck::isJudged(const ValueDecl *Mutex,
                                           const MutexFlow &Flow) const {
   if (Flow.escapes(Mutex))
@@ -44,7 +45,7 @@ bool UnnecessaryAsyncMutexCheck::isJudged(const ValueDecl *Mutex,
   if (T->isReferenceType() || T->isPointerType())
     return false;
   const SourceManager &SM = Context->getSourceManager();
-  return IncludeHeaderMutexes ||
+  return (IncludeHeaderMutexes && !writesSummaries()) ||
          SM.isInMainFile(SM.getExpansionLoc(Mutex->getLocation()));
 }
 

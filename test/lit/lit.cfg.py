@@ -21,7 +21,8 @@
 #   %clang_resource_dir  clang's resource directory of the build's LLVM
 #   %python         the Python that runs lit, for the tests' helper scripts
 #   %wrapper        tools/corolock-pre-commit/corolock-pre-commit
-#   %corolock_run, %corolock_sarif  tools/corolock-ci/corolock-{run,sarif}
+#   %corolock_run, %corolock_sarif, %corolock_index
+#                   tools/corolock-ci/corolock-{run,sarif,index}
 #   %run_clang_tidy run-clang-tidy of the build's LLVM
 #   %corolock_build_dir  the build directory (for cmake --install and cpack)
 import os
@@ -80,7 +81,7 @@ config.substitutions.append(
 config.substitutions.append(("%corolock_plugin", config.corolock_plugin))
 config.substitutions.append(("%corolock_clangd", config.corolock_clangd))
 config.substitutions.append(("%corolock_build_dir", config.corolock_obj_root))
-for tool in ("corolock-run", "corolock-sarif"):
+for tool in ("corolock-run", "corolock-sarif", "corolock-index"):
     config.substitutions.append(
         (
             "%" + tool.replace("-", "_"),
