@@ -162,6 +162,18 @@ LockDescription describeLock(const LockFact &Lock, const ASTContext &Context) {
   return D;
 }
 
+SourceLocation locationOf(const SourcePoint &Point, ASTContext &Context) {
+  SourceManager &SM = Context.getSourceManager();
+  llvm::Expected<FileEntryRef> File =
+      SM.getFileManager().getFileRef(Point.File);
+  if (!File) {
+    llvm::consumeError(File.takeError());
+    return {};
+  }
+  FileID ID = SM.getOrCreateFileID(*File, SrcMgr::C_User);
+  return SM.translateLineCol(ID, Point.Line, Point.Column);
+}
+
 SourceLocation explanationLoc(SourceLocation Where, const ASTContext &Context) {
   return Context.getSourceManager().getFileLoc(Where);
 }

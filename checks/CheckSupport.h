@@ -9,6 +9,7 @@
 #define COROLOCK_CHECKS_CHECKSUPPORT_H
 
 #include "CoroutineAnalysis.h"
+#include "ProjectSummary.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
@@ -86,6 +87,12 @@ std::string describeFunction(const clang::FunctionDecl &Function);
 
 /// Where the note that explains a finding at \p Where goes: the same place,
 /// but out of macros, whose expansion notes it does not need to repeat.
+/// Where \p Point is, loading its file into \p Context's source manager
+/// when the translation unit did not include it (a fact of the project's
+/// index about another unit); invalid when the file cannot be read.
+clang::SourceLocation locationOf(const SourcePoint &Point,
+                                 clang::ASTContext &Context);
+
 clang::SourceLocation explanationLoc(clang::SourceLocation Where,
                                      const clang::ASTContext &Context);
 

@@ -19,7 +19,7 @@ CoroutineLockCheck::CoroutineLockCheck(StringRef Name,
     Analyses = *A;
   else
     reportConfigurationError(A.takeError());
-  if (Analyses) {
+  if (Analyses && SummaryWriter::requested()) {
     std::vector<std::string> Enabled;
     for (const std::string &Check : corolockCheckNames())
       if (Context->isCheckEnabled(Check))
@@ -39,6 +39,33 @@ void CoroutineLockCheck::reportConfigurationError(llvm::Error Err) {
 
 void CoroutineLockCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   storeAnalysisOptions(Options, Opts, Analysis);
+}
+
+const ProjectSummary *
+CoroutineLockCheck::projectIndex(ASTContext &Context,
+                                 llvm::StringRef IndexOption) {
+  if (IndexFor == &Context)
+    return Index.get();
+  IndexFor = &Context;
+  Index.reset();
+  if (writesSummaries() || IndexOption == "none")
+    return nullptr;
+  std::optional<std::string> Path = IndexOption.str();
+  if (IndexOption.empty()) {
+    const SourceManager &SM = Context.getSourceManager();
+    OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+    Path = Main ? findProjectIndex(Main->getName()) : std::nullopt;
+  }
+  if (!Path)
+    return nullptr;
+  if (auto Loaded = loadProjectIndex(*Path))
+    Index = std::move(*Loaded);
+  else
+    configurationDiag("%0 (the ProjectIndex option, or a corolock-index.json "
+                      "found above the file; 'none' reads none)",
+                      DiagnosticIDs::Error)
+        << llvm::toString(Loaded.takeError());
+  return Index.get();
 }
 
 void CoroutineLockCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {

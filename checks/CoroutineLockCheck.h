@@ -12,6 +12,7 @@
 
 #include "ConfigurationReport.h"
 #include "CoroutineAnalysis.h"
+#include "ProjectSummary.h"
 #include "SummaryWriter.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
@@ -47,6 +48,12 @@ protected:
   /// (COROLOCK_SUMMARY_DIR): what needs other translation units is left to
   /// that verdict.
   bool writesSummaries() const { return Summaries != nullptr; }
+  /// The project's index for the translation unit of \p Context, without
+  /// its stale units; null when there is none, when \p IndexOption (the
+  /// `ProjectIndex` option: a path, `none`, or empty to look for one) is
+  /// `none`, or while the run writes summaries itself.
+  const ProjectSummary *projectIndex(clang::ASTContext &Context,
+                                     llvm::StringRef IndexOption);
   /// The analyses shared with the checks configured alike; only when
   /// configured.
   AnalysisContext &analyses() const { return *Analyses; }
@@ -64,6 +71,8 @@ private:
   AnalysisContext *Analyses = nullptr;
   bool Configured = true;
   std::unique_ptr<SummaryWriter> Summaries;
+  const clang::ASTContext *IndexFor = nullptr;
+  std::shared_ptr<const ProjectSummary> Index;
 };
 
 } // namespace corolock

@@ -13,6 +13,12 @@ using namespace clang::ast_matchers;
 
 namespace corolock {
 
+bool SummaryWriter::requested() {
+  std::optional<std::string> Directory =
+      llvm::sys::Process::GetEnv(SummaryDirectoryVariable);
+  return Directory && !Directory->empty();
+}
+
 std::unique_ptr<SummaryWriter> SummaryWriter::fromEnvironment(
     tidy::ClangTidyCheck &Check, std::shared_ptr<AnalysisContexts> Shared,
     AnalysisContext &Analyses, std::string IoFunctions,

@@ -27,6 +27,9 @@ constexpr llvm::StringLiteral SummaryDirectoryVariable = "COROLOCK_SUMMARY_DIR";
 
 class SummaryWriter : public clang::ast_matchers::MatchFinder::MatchCallback {
 public:
+  /// Whether the environment asks for summaries.
+  static bool requested();
+
   /// A writer for \p Check when the environment asks for summaries, else
   /// null. \p IoFunctions is the check's I/O option, as the I/O
   /// classification reads it; \p EnabledChecks the corolock checks of the

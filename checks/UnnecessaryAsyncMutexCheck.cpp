@@ -2,6 +2,7 @@
 
 #include "UnnecessaryAsyncMutexCheck.h"
 #include "CheckSupport.h"
+#include "UnitSummary.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
@@ -11,12 +12,14 @@ namespace corolock {
 UnnecessaryAsyncMutexCheck::UnnecessaryAsyncMutexCheck(
     StringRef Name, tidy::ClangTidyContext *Context)
     : CoroutineLockCheck(Name, Context),
-      IncludeHeaderMutexes(Options.get("IncludeHeaderMutexes", false)) {}
+      IncludeHeaderMutexes(Options.get("IncludeHeaderMutexes", false)),
+      ProjectIndex(moduleOption(Options, Context, "ProjectIndex")) {}
 
 void UnnecessaryAsyncMutexCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
   CoroutineLockCheck::storeOptions(Opts);
   Options.store(Opts, "IncludeHeaderMutexes", IncludeHeaderMutexes);
+  Options.store(Opts, "ProjectIndex", ProjectIndex);
 }
 
 void UnnecessaryAsyncMutexCheck::check(const MatchFinder::MatchResult &Result) {
@@ -30,23 +33,54 @@ void UnnecessaryAsyncMutexCheck::check(const MatchFinder::MatchResult &Result) {
       Sections.add(Section);
 }
 
-/// A mutex is judged from this translation unit alone when no code can lock
-/// it out of sight: it is an object, not a reference or pointer to one; it
-/// does not escape; and (unless the user opts in) it is not declared in a
-/// header that other translation units may include. A project run judges
-/// the latter with every unit's sections.
-bool UnnecessaryAsyncMutexCheck::isJudged(const ValueDecl *Mutex,
-                                          const MutexFlow &Flow) const {
+/// A mutex can be judged when no code can lock it out of sight: it is an
+/// object, not a reference or pointer to one, and it does not escape.
+bool UnnecessaryAsyncMutexCheck::isJudgeable(const ValueDecl *Mutex,
+                                             const MutexFlow &Flow) const {
   if (Flow.escapes(Mutex))
     return false;
   // A reference or pointer (`task<> f(async_mutex &m)`) names a mutex whose
   // other critical sections are out of sight, with the caller's.
   QualType T = Mutex->getType();
-  if (T->isReferenceType() || T->isPointerType())
-    return false;
+  return !T->isReferenceType() && !T->isPointerType();
+}
+
+/// It is judged from this translation unit alone unless it is declared in a
+/// header that other translation units may include (and the user did not
+/// opt in). A project run judges those with every unit's sections.
+bool UnnecessaryAsyncMutexCheck::isJudgedAlone(const ValueDecl *Mutex) const {
   const SourceManager &SM = Context->getSourceManager();
   return (IncludeHeaderMutexes && !writesSummaries()) ||
          SM.isInMainFile(SM.getExpansionLoc(Mutex->getLocation()));
+}
+
+/// The critical sections of \p Mutex in the other units of the project's
+/// index, when the index knows them all and none suspends.
+std::optional<std::vector<SectionFact>>
+UnnecessaryAsyncMutexCheck::sectionsElsewhere(const ValueDecl *Mutex) {
+  const ProjectSummary *Index = projectIndex(*Context, ProjectIndex);
+  if (!Index)
+    return std::nullopt;
+  auto Fact = Index->Mutexes.find(usrOf(Mutex));
+  if (Fact == Index->Mutexes.end() || Fact->second.Unfollowed)
+    return std::nullopt;
+  const SourceManager &SM = Context->getSourceManager();
+  std::string Main =
+      pointOf(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
+  // A unit changed since the index was written may lock it differently
+  // now; this one's own sections are the ones its AST shows.
+  if (llvm::any_of(Index->StaleUnits,
+                   [&](const std::string &Unit) { return Unit != Main; }))
+    return std::nullopt;
+  std::vector<SectionFact> Elsewhere;
+  for (const SectionFact &Section : Fact->second.Sections) {
+    if (Section.Unit == Main)
+      continue;
+    if (Section.Suspends)
+      return std::nullopt;
+    Elsewhere.push_back(Section);
+  }
+  return Elsewhere;
 }
 
 void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
@@ -73,20 +107,32 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
     });
     // A lock of an element the held-lock analysis could not follow
     // (`stripes_[i].co_lock()`) is a critical section it does not show.
-    if (Suspends || !isJudged(Mutex, Flow) || Flow.locksUnfollowed(Mutex, All))
+    if (Suspends || !isJudgeable(Mutex, Flow) ||
+        Flow.locksUnfollowed(Mutex, All))
       continue;
+    std::vector<SectionFact> Elsewhere;
+    if (!isJudgedAlone(Mutex)) {
+      std::optional<std::vector<SectionFact>> Known = sectionsElsewhere(Mutex);
+      if (!Known)
+        continue;
+      Elsewhere = std::move(*Known);
+    }
     // What would do instead: an atomic, a reader/writer mutex when some
-    // section reads shared, or a plain mutex.
+    // section reads shared, or a plain mutex. The index does not say what
+    // other units' sections do: an atomic only when this unit shows them all.
     Alternative Replacement = PlainMutex;
-    if (llvm::all_of(All, [&](const CriticalSection &S) {
+    if (Elsewhere.empty() && llvm::all_of(All, [&](const CriticalSection &S) {
           return LoneIntegerUpdate(S);
         }))
       Replacement = Atomic;
-    else if (llvm::any_of(All, [](const CriticalSection &S) {
-               return S.Mode != LockMode::Exclusive;
-             }))
+    else if (llvm::any_of(All,
+                          [](const CriticalSection &S) {
+                            return S.Mode != LockMode::Exclusive;
+                          }) ||
+             llvm::any_of(Elsewhere,
+                          [](const SectionFact &S) { return S.Shared; }))
       Replacement = SharedMutex;
-    reportMutex(Mutex, All, Replacement);
+    reportMutex(Mutex, All, Elsewhere, Replacement);
   }
   Sections.clear();
   Context = nullptr;
@@ -97,7 +143,7 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
 /// at each (other) critical section.
 void UnnecessaryAsyncMutexCheck::reportMutex(
     const ValueDecl *Mutex, llvm::ArrayRef<CriticalSection> All,
-    Alternative Replacement) {
+    llvm::ArrayRef<SectionFact> Elsewhere, Alternative Replacement) {
   const SourceManager &SM = Context->getSourceManager();
   auto InMainFile = [&](SourceLocation L) {
     return SM.isInMainFile(SM.getExpansionLoc(L));
@@ -124,18 +170,18 @@ void UnnecessaryAsyncMutexCheck::reportMutex(
     AtSection = It == InOrder.end() ? InOrder.front() : *It;
   }
   SourceLocation Where = AtSection ? AtSection->Acquisition : Declared;
-  auto Count = static_cast<unsigned>(All.size());
+  auto Count = static_cast<unsigned>(All.size() + Elsewhere.size());
   diag(Where, "async mutex %0 is never held across a suspension point")
       << Mutex;
   diag(explanationLoc(Where, *Context),
-       "its %0 critical section%s0 in this translation unit never "
-       "suspend%select{s|}1 while holding it%select{|, and %select{it|each}1 "
-       "only updates one integer}2: %select{a std::mutex|a "
+       "its %0 critical section%s0 in %select{this translation unit|the "
+       "project}5 never suspend%select{s|}1 while holding it%select{|, and "
+       "%select{it|each}1 only updates one integer}2: %select{a std::mutex|a "
        "std::shared_mutex|a std::atomic}3 would do, without suspending and "
        "rescheduling the coroutine to lock it; see %4",
        DiagnosticIDs::Note)
       << Count << (Count != 1) << (Replacement == Atomic) << Replacement
-      << documentationPath(getID());
+      << documentationPath(getID()) << !Elsewhere.empty();
   if (AtSection)
     diag(Mutex->getLocation(), "%0 declared here", DiagnosticIDs::Note)
         << Mutex;
@@ -149,6 +195,14 @@ void UnnecessaryAsyncMutexCheck::reportMutex(
          DiagnosticIDs::Note)
         << Mutex << throughParameter(Section) << (Rest != 0) << Rest;
     noteBindings(*this, Section, *Context);
+  });
+  forListedNotes(Elsewhere.size(), [&](size_t I, unsigned Rest) {
+    const SectionFact &Section = Elsewhere[I];
+    diag(locationOf(Section.Acquisition, *Context),
+         "async mutex %0 locked here (in %1, another translation unit) and "
+         "released without suspending%select{|, as at %3 other places}2",
+         DiagnosticIDs::Note)
+        << Mutex << Section.Function << (Rest != 0) << Rest;
   });
 }
 

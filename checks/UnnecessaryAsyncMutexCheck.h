@@ -23,14 +23,19 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
-  bool isJudged(const clang::ValueDecl *Mutex, const MutexFlow &Flow) const;
+  bool isJudgeable(const clang::ValueDecl *Mutex, const MutexFlow &Flow) const;
+  bool isJudgedAlone(const clang::ValueDecl *Mutex) const;
+  std::optional<std::vector<SectionFact>>
+  sectionsElsewhere(const clang::ValueDecl *Mutex);
   /// What would do instead of the async mutex.
   enum Alternative { PlainMutex, SharedMutex, Atomic };
   void reportMutex(const clang::ValueDecl *Mutex,
                    llvm::ArrayRef<CriticalSection> All,
+                   llvm::ArrayRef<SectionFact> Elsewhere,
                    Alternative Replacement);
 
   bool IncludeHeaderMutexes;
+  std::string ProjectIndex;
   CriticalSectionsByMutex Sections;
   clang::ASTContext *Context = nullptr;
 };

@@ -2,8 +2,13 @@
 
 #include "ProjectSummary.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
+#include <mutex>
 
 namespace corolock {
 namespace json = llvm::json;
@@ -148,6 +153,7 @@ std::vector<std::string> ProjectSummary::dropStale(
   }
   if (Stale.empty())
     return Stale;
+  llvm::append_range(StaleUnits, Stale);
   auto IsStale = [&](const std::string &Unit) {
     return llvm::is_contained(Stale, Unit);
   };
@@ -158,6 +164,60 @@ std::vector<std::string> ProjectSummary::dropStale(
   eraseFactsOf(Functions, IsStale);
   eraseFactsOf(Awaiters, IsStale);
   return Stale;
+}
+
+std::optional<std::string> findProjectIndex(llvm::StringRef MainFile) {
+  llvm::SmallString<256> Directory(MainFile);
+  llvm::sys::fs::make_absolute(Directory);
+  llvm::sys::path::remove_filename(Directory);
+  for (; !Directory.empty();
+       Directory = llvm::sys::path::parent_path(Directory)) {
+    for (llvm::StringRef Sub : {"", "build"}) {
+      llvm::SmallString<256> Candidate(Directory);
+      llvm::sys::path::append(Candidate, Sub, IndexFileName);
+      if (llvm::sys::fs::is_regular_file(Candidate))
+        return std::string(Candidate);
+    }
+    if (llvm::sys::path::parent_path(Directory) == Directory)
+      break;
+  }
+  return std::nullopt;
+}
+
+llvm::Expected<std::shared_ptr<const ProjectSummary>>
+loadProjectIndex(llvm::StringRef Path) {
+  llvm::sys::fs::file_status Status;
+  if (std::error_code Error = llvm::sys::fs::status(Path, Status))
+    return llvm::createStringError(Error, "cannot read the corolock index " +
+                                              Path + ": " + Error.message());
+  // clangd analyses files on several threads; each index version is read
+  // and checked for stale units once.
+  static std::mutex Mutex;
+  static llvm::StringMap<
+      std::pair<llvm::sys::TimePoint<>, std::shared_ptr<const ProjectSummary>>>
+      Loaded;
+  std::lock_guard<std::mutex> Lock(Mutex);
+  auto &Entry = Loaded[Path];
+  if (Entry.second && Entry.first == Status.getLastModificationTime())
+    return Entry.second;
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(),
+                                   "cannot read the corolock index " + Path +
+                                       ": " + Buffer.getError().message());
+  llvm::Expected<ProjectSummary> Index = fromJson((*Buffer)->getBuffer());
+  if (!Index)
+    return llvm::createStringError("corolock index " + Path + ": " +
+                                   llvm::toString(Index.takeError()));
+  Index->dropStale([](llvm::StringRef File) -> std::optional<std::string> {
+    auto Contents = llvm::MemoryBuffer::getFile(File);
+    if (!Contents)
+      return std::nullopt;
+    return (*Contents)->getBuffer().str();
+  });
+  Entry = {Status.getLastModificationTime(),
+           std::make_shared<const ProjectSummary>(std::move(*Index))};
+  return Entry.second;
 }
 
 std::string contentHash(llvm::StringRef Contents) {

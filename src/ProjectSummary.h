@@ -18,6 +18,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -114,6 +115,9 @@ struct ProjectSummary {
   std::map<std::string, MutexFact> Mutexes;
   std::map<std::string, FunctionFact> Functions;
   std::map<std::string, AwaiterFact> Awaiters;
+  /// The units dropStale dropped: what they do now is unknown, so no
+  /// verdict may rest on knowing every unit (not written out).
+  std::vector<std::string> StaleUnits;
 
   /// Adds \p Other's facts: a mutex's sections from several units are all
   /// kept (once each); a function or awaiter seen by several units (in a
@@ -121,12 +125,28 @@ struct ProjectSummary {
   void merge(const ProjectSummary &Other);
 
   /// Drops the facts of the units whose file now has other contents (or is
-  /// gone) and returns those files: what they said may no longer hold.
+  /// gone) and returns those files (also added to StaleUnits): what they
+  /// said may no longer hold.
   /// \p Contents gives a file's current contents, or nothing.
   std::vector<std::string>
   dropStale(llvm::function_ref<std::optional<std::string>(llvm::StringRef File)>
                 Contents);
 };
+
+/// The file name of a project's index.
+constexpr llvm::StringLiteral IndexFileName = "corolock-index.json";
+
+/// The index for a translation unit whose main file is \p MainFile: the
+/// first corolock-index.json found in its directory or above it, beside the
+/// compilation database or in a build/ directory (as clangd finds the
+/// database); none when there is none.
+std::optional<std::string> findProjectIndex(llvm::StringRef MainFile);
+
+/// The index at \p Path without the facts of units whose files changed
+/// since (ProjectSummary::dropStale), loaded once per version of the file
+/// and shared by the threads that ask; an error says why it cannot be read.
+llvm::Expected<std::shared_ptr<const ProjectSummary>>
+loadProjectIndex(llvm::StringRef Path);
 
 /// The hash of a file's contents, as stamps record it.
 std::string contentHash(llvm::StringRef Contents);

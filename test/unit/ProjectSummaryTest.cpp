@@ -132,6 +132,7 @@ TEST(ProjectSummaryTest, DropsStaleUnits) {
         return std::nullopt;
       });
   EXPECT_THAT(Stale, ElementsAre("relay_flush.cpp"));
+  EXPECT_THAT(Index.StaleUnits, ElementsAre("relay_flush.cpp"));
   ASSERT_EQ(Index.Units.size(), 1u);
   const MutexFact &M = Index.Mutexes.at("c:@S@Relay@FI@mu_");
   ASSERT_EQ(M.Sections.size(), 1u);
