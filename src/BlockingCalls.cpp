@@ -98,8 +98,8 @@ bool isAwaitable(QualType T) {
         return true;
       // Unnamed members (anonymous unions) have no identifier.
       if (const IdentifierInfo *II = Named->getIdentifier();
-          II && (II->getName() == "await_ready" ||
-                 II->getName() == "promise_type"))
+          II &&
+          (II->getName() == "await_ready" || II->getName() == "promise_type"))
         return true;
     }
     return false;
@@ -307,19 +307,21 @@ BlockingCallFinder::Reach BlockingCallFinder::reach(const FunctionDecl &F,
   // each (function, depth) is scanned once, recursion included.
   if (auto It = Reached.find({&F, Depth}); It != Reached.end())
     return It->second;
-  Reach Result;
   BodyCalls Body;
   Body.TraverseStmt(F.getBody());
+  // A blocking call of the body itself first: the shortest path.
+  Reach Result;
+  for (const CallExpr *Call : Body.Calls)
+    if (familyOf(*Call, Context)) {
+      Result.Call = Call;
+      break;
+    }
   for (const CallExpr *Call : Body.Calls) {
-    if (!Body.Awaited.contains(Call) && familyOf(*Call, Context)) {
-      Result = {Call, nullptr};
+    if (Result.Call || Depth <= 1)
       break;
-    }
-    const FunctionDecl *Next = Depth > 1 ? followed(*Call, Context) : nullptr;
-    if (Next && reach(*Next, Depth - 1, Context).Call) {
+    if (const FunctionDecl *Next = followed(*Call, Context);
+        Next && reach(*Next, Depth - 1, Context).Call)
       Result = {Call, Next};
-      break;
-    }
   }
   Reached[{&F, Depth}] = Result;
   return Result;
