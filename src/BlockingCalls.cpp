@@ -120,9 +120,65 @@ const Expr *skipImplicit(const Expr *E) {
   }
 }
 
+/// Whether \p E reads a local variable initialized with the coroutine's
+/// current executor (`auto ex = co_await CurrentExecutor{};` in async_simple,
+/// `co_await folly::coro::co_current_executor` in folly).
+bool isCurrentExecutor(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(skipImplicit(E));
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->isLocalVarDecl() || !Var->getInit())
+    return false;
+  const auto *Await = dyn_cast<CoawaitExpr>(skipImplicit(Var->getInit()));
+  const CXXRecordDecl *Query = Await && Await->getOperand()
+                                   ? recordOf(Await->getOperand()->getType())
+                                   : nullptr;
+  if (!Query || !Query->getIdentifier())
+    return false;
+  std::string Name;
+  appendScope(Query->getDeclContext(), Name);
+  Name += Query->getName();
+  return Name == "async_simple::CurrentExecutor" ||
+         Name == "folly::coro::co_current_executor_t";
+}
+
+bool isNullConstant(const Expr *E) {
+  E = skipImplicit(E);
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
+    return true;
+  const auto *Literal = dyn_cast<IntegerLiteral>(E);
+  return Literal && Literal->getValue().isZero();
+}
+
+/// The branch of \p If taken when the coroutine has no executor (`if (!ex)`,
+/// `if (ex == nullptr)`, the else of `if (ex)`), or null. There the
+/// coroutine runs inline on the thread that resumed it, with no other task
+/// of an executor to hold up: libraries fall back to blocking there.
+const Stmt *branchWithoutExecutor(const IfStmt &If) {
+  const Expr *Cond = If.getCond() ? skipImplicit(If.getCond()) : nullptr;
+  bool WhenNull = false;
+  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(Cond);
+      Not && Not->getOpcode() == UO_LNot) {
+    Cond = Not->getSubExpr();
+    WhenNull = true;
+  } else if (const auto *Cmp = dyn_cast_or_null<BinaryOperator>(Cond);
+             Cmp && Cmp->isEqualityOp()) {
+    if (isNullConstant(Cmp->getRHS()))
+      Cond = Cmp->getLHS();
+    else if (isNullConstant(Cmp->getLHS()))
+      Cond = Cmp->getRHS();
+    else
+      return nullptr;
+    WhenNull = Cmp->getOpcode() == BO_EQ;
+  }
+  if (!Cond || !isCurrentExecutor(Cond))
+    return nullptr;
+  return WhenNull ? If.getThen() : If.getElse();
+}
+
 /// The calls one function body evaluates, in source order, and the calls
 /// among them whose result is awaited. Lambda bodies and local classes run
-/// when they are called, perhaps elsewhere; unevaluated operands never run.
+/// when they are called, perhaps elsewhere; unevaluated operands never run;
+/// a branch taken only without an executor blocks no other task.
 class BodyCalls : public RecursiveASTVisitor<BodyCalls> {
   using Base = RecursiveASTVisitor<BodyCalls>;
 
@@ -146,6 +202,15 @@ public:
     return !E->isPotentiallyEvaluated() || Base::TraverseCXXTypeidExpr(E);
   }
   bool TraverseRequiresExpr(RequiresExpr *) { return true; }
+  bool TraverseIfStmt(IfStmt *If) {
+    const Stmt *WithoutExecutor = branchWithoutExecutor(*If);
+    if (!WithoutExecutor)
+      return Base::TraverseIfStmt(If);
+    for (Stmt *Child : If->children())
+      if (Child != WithoutExecutor && !TraverseStmt(Child))
+        return false;
+    return true;
+  }
   bool VisitCoawaitExpr(CoawaitExpr *E) { return awaits(E->getOperand()); }
   bool VisitCoyieldExpr(CoyieldExpr *E) { return awaits(E->getOperand()); }
   bool VisitCallExpr(CallExpr *Call) {
