@@ -7,7 +7,9 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -59,6 +61,25 @@ const BlockingFamily Catalogue[] = {
      "'co_await' the awaitable instead of blocking on it"},
     {ResultPresets, "the result is ready", "'co_await' the result instead"},
 };
+
+// The last component of every name the presets match: a callee named
+// otherwise is no preset's, without printing and matching its name (most
+// callees of a coroutine are not).
+const StringRef PresetLastNames[] = {"wait",
+                                     "wait_for",
+                                     "wait_until",
+                                     "get",
+                                     "sleep_for",
+                                     "sleep_until",
+                                     "join",
+                                     "acquire",
+                                     "try_acquire_for",
+                                     "try_acquire_until",
+                                     "arrive_and_wait",
+                                     "blockingWait",
+                                     "blocking_wait",
+                                     "sync_wait",
+                                     "syncAwait"};
 
 const BlockingFamily ConfiguredFamily = {
     {},
@@ -293,8 +314,9 @@ bool isNonPositiveDuration(const Expr &Timeout, const ASTContext &Context) {
   return false;
 }
 
-BlockingCallFinder::BlockingCallFinder(NameMatcher Configured)
-    : Configured(std::move(Configured)) {
+BlockingCallFinder::BlockingCallFinder(NameMatcher Configured,
+                                       bool HasConfigured)
+    : Configured(std::move(Configured)), HasConfigured(HasConfigured) {
   for (const BlockingFamily &Family : Catalogue)
     Families.push_back(cantFail(NameMatcher::create(Family.Presets, "", "")));
 }
@@ -305,12 +327,16 @@ BlockingCallFinder::create(StringRef BlockingFunctions) {
       NameMatcher::create({}, BlockingFunctions, "BlockingFunctions");
   if (!Matcher)
     return Matcher.takeError();
-  return BlockingCallFinder(std::move(*Matcher));
+  return BlockingCallFinder(
+      std::move(*Matcher),
+      llvm::any_of(llvm::split(BlockingFunctions, ';'),
+                   [](StringRef Pattern) { return !Pattern.trim().empty(); }));
 }
 
 void BlockingCallFinder::startTranslationUnit() {
   ByCallee.clear();
   Reached.clear();
+  Calls.clear();
 }
 
 const BlockingFamily *
@@ -319,17 +345,24 @@ BlockingCallFinder::familyByName(const FunctionDecl &Callee,
   auto [It, Inserted] = ByCallee.try_emplace({&Callee, Through}, nullptr);
   if (!Inserted)
     return It->second;
-  // As the call names it, as the callee's scope does, and as NameMatcher
-  // spells it (template arguments included).
+  const NamedDecl *Named =
+      isa_and_nonnull<VarDecl>(Through) ? Through : &Callee;
+  bool MaybePreset = Named->getIdentifier() &&
+                     llvm::is_contained(PresetLastNames, Named->getName());
+  if (!MaybePreset && !HasConfigured)
+    return nullptr;
+  // As the call names it, and as the callee's scope does; the option also
+  // as NameMatcher spells it (template arguments included).
   std::string Declared = blockingName(Callee);
   std::string Called = Through ? blockingName(Callee, Through) : Declared;
   auto Matches = [&](const NameMatcher &M) {
-    return M.matches(Called) || M.matches(Declared) || M.matches(&Callee);
+    return M.matches(Called) || M.matches(Declared);
   };
-  for (size_t I = 0; I < Families.size(); ++I)
-    if (Matches(Families[I]))
-      return It->second = &Catalogue[I];
-  if (Matches(Configured))
+  if (MaybePreset)
+    for (size_t I = 0; I < Families.size(); ++I)
+      if (Matches(Families[I]))
+        return It->second = &Catalogue[I];
+  if (Matches(Configured) || Configured.matches(&Callee))
     It->second = &ConfiguredFamily;
   return It->second;
 }
@@ -365,6 +398,17 @@ BlockingCallFinder::followed(const CallExpr &Call,
   return Definition;
 }
 
+const std::vector<const CallExpr *> &
+BlockingCallFinder::callsOf(const FunctionDecl &F) {
+  auto [It, Inserted] = Calls.try_emplace(&F);
+  if (Inserted) {
+    BodyCalls Body;
+    Body.TraverseStmt(F.getBody());
+    It->second = std::move(Body.Calls);
+  }
+  return It->second;
+}
+
 BlockingCallFinder::Reach BlockingCallFinder::reach(const FunctionDecl &F,
                                                     unsigned Depth,
                                                     ASTContext &Context) {
@@ -372,16 +416,15 @@ BlockingCallFinder::Reach BlockingCallFinder::reach(const FunctionDecl &F,
   // each (function, depth) is scanned once, recursion included.
   if (auto It = Reached.find({&F, Depth}); It != Reached.end())
     return It->second;
-  BodyCalls Body;
-  Body.TraverseStmt(F.getBody());
+  const std::vector<const CallExpr *> &Calls = callsOf(F);
   // A blocking call of the body itself first: the shortest path.
   Reach Result;
-  for (const CallExpr *Call : Body.Calls)
+  for (const CallExpr *Call : Calls)
     if (familyOf(*Call, Context)) {
       Result.Call = Call;
       break;
     }
-  for (const CallExpr *Call : Body.Calls) {
+  for (const CallExpr *Call : Calls) {
     if (Result.Call || Depth <= 1)
       break;
     if (const FunctionDecl *Next = followed(*Call, Context);

@@ -93,7 +93,7 @@ public:
   void startTranslationUnit();
 
 private:
-  explicit BlockingCallFinder(NameMatcher Configured);
+  BlockingCallFinder(NameMatcher Configured, bool HasConfigured);
 
   /// What a function reaches: the first call in its body that blocks, or
   /// that calls a function that reaches one.
@@ -104,6 +104,10 @@ private:
   };
   Reach reach(const clang::FunctionDecl &F, unsigned Depth,
               clang::ASTContext &Context);
+  /// The calls of a plain function's body (see find), memoized: the search
+  /// enters a function once per depth.
+  const std::vector<const clang::CallExpr *> &
+  callsOf(const clang::FunctionDecl &F);
   /// The definition a call enters that is followed, or null.
   const clang::FunctionDecl *followed(const clang::CallExpr &Call,
                                       const clang::ASTContext &Context) const;
@@ -116,12 +120,17 @@ private:
 
   std::vector<NameMatcher> Families;
   NameMatcher Configured;
+  /// Whether BlockingFunctions lists a pattern.
+  bool HasConfigured;
   llvm::DenseMap<
       std::pair<const clang::FunctionDecl *, const clang::NamedDecl *>,
       const BlockingFamily *>
       ByCallee;
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, Reach>
       Reached;
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::vector<const clang::CallExpr *>>
+      Calls;
 };
 
 } // namespace corolock

@@ -280,6 +280,7 @@ void f(std::chrono::seconds runtime) {
         isNonPositiveDuration(*C->getArg(0), Context);
   }
   std::vector<bool> Result;
+  Result.reserve(ByOffset.size());
   for (const auto &[Offset, NonPositive] : ByOffset)
     Result.push_back(NonPositive);
   return Result;
