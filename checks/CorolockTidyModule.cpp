@@ -1,6 +1,7 @@
 //===--- CorolockTidyModule.cpp - the corolock clang-tidy module ----------===//
 
 #include "AsyncLockAcrossIoCheck.h"
+#include "BlockingWaitInCoroutineCheck.h"
 #include "CorolockModule.h"
 #include "ReadReleaseWriteCheck.h"
 #include "SyncLockAcrossSuspendCheck.h"
@@ -17,6 +18,8 @@ namespace corolock {
 void addCorolockChecks(clang::tidy::ClangTidyCheckFactories &CheckFactories) {
   CheckFactories.registerCheck<AsyncLockAcrossIoCheck>(
       "corolock-async-lock-across-io");
+  CheckFactories.registerCheck<BlockingWaitInCoroutineCheck>(
+      "corolock-blocking-wait-in-coroutine");
   CheckFactories.registerCheck<ReadReleaseWriteCheck>(
       "corolock-read-release-write");
   CheckFactories.registerCheck<SyncLockAcrossSuspendCheck>(

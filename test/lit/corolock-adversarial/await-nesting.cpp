@@ -14,9 +14,10 @@
 // RUN: %corolock --checks='-*,corolock-*' %s -- %std_cxx20 > %t.2
 // RUN: diff %t.1 %t.2
 // RUN: count 0 < %t.1
-// The checks did run: all four are enabled.
+// The checks did run: all five are enabled.
 // RUN: %corolock --checks='-*,corolock-*' --list-checks | FileCheck %s --check-prefix=LIST
 // LIST: corolock-async-lock-across-io
+// LIST: corolock-blocking-wait-in-coroutine
 // LIST: corolock-read-release-write
 // LIST: corolock-sync-lock-across-suspend
 // LIST: corolock-unnecessary-async-mutex
