@@ -14,7 +14,8 @@ CoroutineLockCheck::CoroutineLockCheck(StringRef Name,
                                        tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Configuration(*this, Name, *Context),
       CheckName(Name), Analysis(readAnalysisOptions(Options, Context)),
-      Shared(sharedAnalyses(Context)) {
+      Shared(sharedAnalyses(Context)),
+      Coroutines(sharedCoroutineMatches(Context)) {
   if (auto A = Shared->get(Analysis))
     Analyses = *A;
   else
@@ -29,6 +30,8 @@ CoroutineLockCheck::CoroutineLockCheck(StringRef Name,
         std::move(Enabled));
   }
 }
+
+CoroutineLockCheck::~CoroutineLockCheck() { Coroutines->unsubscribe(*this); }
 
 void CoroutineLockCheck::reportConfigurationError(llvm::Error Err) {
   Configured = false;
@@ -71,7 +74,7 @@ CoroutineLockCheck::projectIndex(ASTContext &Context,
 void CoroutineLockCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
   if (!isConfigured())
     return;
-  Finder->addMatcher(coroutineFunction(), this);
+  Coroutines->subscribe(*this, *Finder);
   if (Summaries)
     Summaries->registerMatchers(*Finder);
 }

@@ -19,10 +19,13 @@
 
 namespace corolock {
 
+class CoroutineMatches;
+
 class CoroutineLockCheck : public clang::tidy::ClangTidyCheck {
 public:
   CoroutineLockCheck(llvm::StringRef Name,
                      clang::tidy::ClangTidyContext *Context);
+  ~CoroutineLockCheck() override;
   bool isLanguageVersionSupported(
       const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
@@ -68,6 +71,7 @@ private:
   std::string CheckName;
   AnalysisOptions Analysis;
   std::shared_ptr<AnalysisContexts> Shared;
+  std::shared_ptr<CoroutineMatches> Coroutines;
   AnalysisContext *Analyses = nullptr;
   bool Configured = true;
   std::unique_ptr<SummaryWriter> Summaries;
