@@ -76,9 +76,10 @@ void SyncLockAcrossSuspendCheck::report(
   for (const SuspensionPointLocks &Point : Points)
     for (const LockFact &Lock : Point.Locks) {
       bool Owned = Lock.Owned != Ownership::NotHeld;
-      if (Lock.Kind != LockKind::Sync || (!Owned && !StrictMode))
-        continue;
       const CoroutineSuspendExpr &S = *Point.Suspension;
+      if (Lock.Kind != LockKind::Sync || (!Owned && !StrictMode) ||
+          !suspendsInSight(S))
+        continue;
       Holding At{&Lock, &S, heldFromPreviousIteration(Lock, S, SM)};
       auto [It, New] = ByHolder.try_emplace(
           {holderOf(Lock), static_cast<unsigned>(Owned)}, Findings.size());
@@ -98,6 +99,21 @@ void SyncLockAcrossSuspendCheck::report(
     });
     report(F, Context);
   }
+}
+
+/// Whether \p S may suspend as far as this AST shows: the parser did not
+/// skip its awaiter's `await_ready()` (clangd skips the bodies of its
+/// preamble's headers, where the CLI may see one that always returns true),
+/// or the library presets know that it suspends whatever it returns.
+bool SyncLockAcrossSuspendCheck::suspendsInSight(
+    const CoroutineSuspendExpr &S) {
+  const SuspensionPointClassifier &Suspensions = analyses().suspensions();
+  if (!Suspensions.readinessSkipped(&S))
+    return true;
+  // The presets alone are valid regexes.
+  if (!Presets)
+    Presets.emplace(llvm::cantFail(IoAwaitClassifier::create("", Suspensions)));
+  return Presets->knownToSuspend(&S, analyses().lockModel());
 }
 
 void SyncLockAcrossSuspendCheck::report(const Finding &F,

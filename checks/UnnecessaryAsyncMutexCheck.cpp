@@ -2,6 +2,7 @@
 
 #include "UnnecessaryAsyncMutexCheck.h"
 #include "CheckSupport.h"
+#include "MemberUsers.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
@@ -33,7 +34,8 @@ void UnnecessaryAsyncMutexCheck::check(const MatchFinder::MatchResult &Result) {
 /// A mutex is judged from this translation unit alone when no code can lock
 /// it out of sight: it is an object, not a reference or pointer to one; it
 /// does not escape; and (unless the user opts in) it is not declared in a
-/// header that other translation units may include.
+/// header that other translation units may include, or it is a private
+/// member that only code defined here can name.
 bool UnnecessaryAsyncMutexCheck::isJudged(const ValueDecl *Mutex,
                                           const MutexFlow &Flow) const {
   if (Flow.escapes(Mutex))
@@ -45,7 +47,8 @@ bool UnnecessaryAsyncMutexCheck::isJudged(const ValueDecl *Mutex,
     return false;
   const SourceManager &SM = Context->getSourceManager();
   return IncludeHeaderMutexes ||
-         SM.isInMainFile(SM.getExpansionLoc(Mutex->getLocation()));
+         SM.isInMainFile(SM.getExpansionLoc(Mutex->getLocation())) ||
+         !hiddenUser(Mutex);
 }
 
 void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
