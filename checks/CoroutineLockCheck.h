@@ -12,8 +12,10 @@
 
 #include "ConfigurationReport.h"
 #include "CoroutineAnalysis.h"
+#include "IoAwaits.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
+#include <optional>
 
 namespace corolock {
 
@@ -51,6 +53,13 @@ protected:
     return Analyses->coroutine(Coroutine, Context);
   }
 
+  /// Whether \p S may suspend as far as this AST shows: the parser did not
+  /// skip its awaiter's `await_ready()` (clangd skips the bodies of its
+  /// preamble's headers, where the command line may see one that always
+  /// returns true), or the library presets know that it suspends whatever
+  /// that returns. Only when configured.
+  bool suspendsInSight(const clang::CoroutineSuspendExpr &S);
+
 private:
   ConfigurationReport Configuration;
   std::string CheckName;
@@ -58,6 +67,8 @@ private:
   std::shared_ptr<AnalysisContexts> Shared;
   AnalysisContext *Analyses = nullptr;
   bool Configured = true;
+  /// The library presets' I/O and yields, made when first needed.
+  std::optional<IoAwaitClassifier> Presets;
 };
 
 } // namespace corolock

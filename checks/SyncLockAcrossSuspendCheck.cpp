@@ -101,21 +101,6 @@ void SyncLockAcrossSuspendCheck::report(
   }
 }
 
-/// Whether \p S may suspend as far as this AST shows: the parser did not
-/// skip its awaiter's `await_ready()` (clangd skips the bodies of its
-/// preamble's headers, where the CLI may see one that always returns true),
-/// or the library presets know that it suspends whatever it returns.
-bool SyncLockAcrossSuspendCheck::suspendsInSight(
-    const CoroutineSuspendExpr &S) {
-  const SuspensionPointClassifier &Suspensions = analyses().suspensions();
-  if (!Suspensions.readinessSkipped(&S))
-    return true;
-  // The presets alone are valid regexes.
-  if (!Presets)
-    Presets.emplace(llvm::cantFail(IoAwaitClassifier::create("", Suspensions)));
-  return Presets->knownToSuspend(&S, analyses().lockModel());
-}
-
 void SyncLockAcrossSuspendCheck::report(const Finding &F,
                                         const ASTContext &Context) {
   const LockFact &Lock = *F.First.Lock;

@@ -4,7 +4,6 @@
 #define COROLOCK_CHECKS_SYNCLOCKACROSSSUSPENDCHECK_H
 
 #include "CoroutineLockCheck.h"
-#include "IoAwaits.h"
 #include "llvm/ADT/StringSet.h"
 #include <optional>
 
@@ -34,11 +33,8 @@ private:
   void report(const Finding &F, const clang::ASTContext &Context);
   void noteAcquisitions(const Finding &F, const clang::ASTContext &Context);
   void noteOtherSuspensions(const Finding &F, const clang::ASTContext &Context);
-  bool suspendsInSight(const clang::CoroutineSuspendExpr &S);
 
   bool StrictMode;
-  /// The library presets' I/O and yields, made when first needed.
-  std::optional<IoAwaitClassifier> Presets;
   /// Template instantiations share source locations: report each once.
   llvm::StringSet<> Reported;
 };

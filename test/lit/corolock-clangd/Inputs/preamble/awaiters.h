@@ -1,6 +1,7 @@
 // Awaiters and a coroutine defined in a header: clangd skips these bodies
 // when it builds the preamble, the command line does not.
 #pragma once
+#include "cppcoro_async_mutex.h"
 #include "cppcoro_net.h"
 #include "std_coroutine.h"
 #include "task.h"
@@ -23,3 +24,17 @@ struct parking_awaiter {
 inline task<void> upstreamWrite(cppcoro::net::socket &s, int n) {
   co_await s.send(&n, sizeof n);
 }
+
+// A private async mutex; clear() is defined in editor.cpp.
+class Roster {
+public:
+  task<void> add() {
+    auto lk = co_await mu_.scoped_lock_async();
+    ++size_;
+  }
+  task<void> clear();
+
+private:
+  cppcoro::async_mutex mu_;
+  int size_ = 0;
+};
