@@ -71,6 +71,16 @@ CoroutineLockCheck::projectIndex(ASTContext &Context,
   return Index.get();
 }
 
+bool CoroutineLockCheck::suspendsInSight(const CoroutineSuspendExpr &S) {
+  const SuspensionPointClassifier &Suspensions = analyses().suspensions();
+  if (!Suspensions.readinessSkipped(&S))
+    return true;
+  // The presets alone are valid regexes.
+  if (!Presets)
+    Presets.emplace(llvm::cantFail(IoAwaitClassifier::create("", Suspensions)));
+  return Presets->knownToSuspend(&S, analyses().lockModel());
+}
+
 void CoroutineLockCheck::registerMatchers(ast_matchers::MatchFinder *Finder) {
   if (!isConfigured())
     return;

@@ -12,10 +12,12 @@
 
 #include "ConfigurationReport.h"
 #include "CoroutineAnalysis.h"
+#include "IoAwaits.h"
 #include "ProjectSummary.h"
 #include "SummaryWriter.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
+#include <optional>
 
 namespace corolock {
 
@@ -66,6 +68,13 @@ protected:
     return Analyses->coroutine(Coroutine, Context);
   }
 
+  /// Whether \p S may suspend as far as this AST shows: the parser did not
+  /// skip its awaiter's `await_ready()` (clangd skips the bodies of its
+  /// preamble's headers, where the command line may see one that always
+  /// returns true), or the library presets know that it suspends whatever
+  /// that returns. Only when configured.
+  bool suspendsInSight(const clang::CoroutineSuspendExpr &S);
+
 private:
   ConfigurationReport Configuration;
   std::string CheckName;
@@ -77,6 +86,8 @@ private:
   std::unique_ptr<SummaryWriter> Summaries;
   const clang::ASTContext *IndexFor = nullptr;
   std::shared_ptr<const ProjectSummary> Index;
+  /// The library presets' I/O and yields, made when first needed.
+  std::optional<IoAwaitClassifier> Presets;
 };
 
 } // namespace corolock

@@ -26,7 +26,8 @@ void ReadReleaseWriteCheck::onEndOfTranslationUnit() {
         reportStoppedAnalysis(checkName(), *Coroutine, *Result.StoppedAfter,
                               *Context);
       for (const StaleWrite &Write : Result.Writes)
-        report(Write, *Context);
+        if (suspendsInSight(*Write.Suspension))
+          report(Write, *Context);
     }
   }
   Coroutines.clear();

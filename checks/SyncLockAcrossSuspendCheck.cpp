@@ -76,9 +76,10 @@ void SyncLockAcrossSuspendCheck::report(
   for (const SuspensionPointLocks &Point : Points)
     for (const LockFact &Lock : Point.Locks) {
       bool Owned = Lock.Owned != Ownership::NotHeld;
-      if (Lock.Kind != LockKind::Sync || (!Owned && !StrictMode))
-        continue;
       const CoroutineSuspendExpr &S = *Point.Suspension;
+      if (Lock.Kind != LockKind::Sync || (!Owned && !StrictMode) ||
+          !suspendsInSight(S))
+        continue;
       Holding At{&Lock, &S, heldFromPreviousIteration(Lock, S, SM)};
       auto [It, New] = ByHolder.try_emplace(
           {holderOf(Lock), static_cast<unsigned>(Owned)}, Findings.size());

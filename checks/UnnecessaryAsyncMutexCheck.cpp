@@ -2,6 +2,7 @@
 
 #include "UnnecessaryAsyncMutexCheck.h"
 #include "CheckSupport.h"
+#include "MemberUsers.h"
 #include "UnitSummary.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -47,11 +48,13 @@ bool UnnecessaryAsyncMutexCheck::isJudgeable(const ValueDecl *Mutex,
 
 /// It is judged from this translation unit alone unless it is declared in a
 /// header that other translation units may include (and the user did not
-/// opt in). A project run judges those with every unit's sections.
+/// opt in), other than a private member that only code defined here can
+/// name. A project run judges those with every unit's sections.
 bool UnnecessaryAsyncMutexCheck::isJudgedAlone(const ValueDecl *Mutex) const {
   const SourceManager &SM = Context->getSourceManager();
   return (IncludeHeaderMutexes && !writesSummaries()) ||
-         SM.isInMainFile(SM.getExpansionLoc(Mutex->getLocation()));
+         SM.isInMainFile(SM.getExpansionLoc(Mutex->getLocation())) ||
+         !hiddenUser(Mutex);
 }
 
 /// The critical sections of \p Mutex in the other units of the project's

@@ -103,14 +103,17 @@ llvm::SmallVector<const FunctionDecl *, 2> candidateCallees(const CallExpr *C) {
   return Result;
 }
 
-/// Whether \p F returns a coroutine's result (a task: its type has a
-/// promise_type), whose body may await anything. A library primitive that
-/// returns a plain awaiter is known by its name instead.
+/// Whether \p RD is a coroutine's result type: it has a promise_type.
+bool isCoroutineResult(const CXXRecordDecl *RD) {
+  return RD && RD->hasDefinition() &&
+         !RD->lookup(&RD->getASTContext().Idents.get("promise_type")).empty();
+}
+
+/// Whether \p F returns a coroutine's result (a task), whose body may await
+/// anything. A library primitive that returns a plain awaiter is known by
+/// its name instead.
 bool returnsCoroutine(const FunctionDecl *F) {
-  const CXXRecordDecl *Result = recordOf(F->getReturnType());
-  return Result && Result->hasDefinition() &&
-         !Result->lookup(&F->getASTContext().Idents.get("promise_type"))
-              .empty();
+  return isCoroutineResult(recordOf(F->getReturnType()));
 }
 
 class CallCollector : public RecursiveASTVisitor<CallCollector> {
@@ -175,6 +178,23 @@ IoAwaitClassifier::Awaited
 IoAwaitClassifier::awaited(const CoroutineSuspendExpr *S) {
   const Expr *Operand = S->getOperand();
   return Operand ? ioOf(Operand, MaxVariables).What : Awaited{};
+}
+
+bool IoAwaitClassifier::knownToSuspend(const CoroutineSuspendExpr *S,
+                                       const LockModel &Model) {
+  const Expr *Operand = S->getOperand();
+  if (!Operand)
+    return false;
+  const Expr *Awaiter = S->getCommonExpr();
+  if (isCoroutineResult(recordOf(Operand->getType())) ||
+      (Awaiter && isCoroutineResult(recordOf(Awaiter->getType()))))
+    return true;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(skipImplicit(Operand));
+      Call && Call->getImplicitObjectArgument() &&
+      Model.mutexKind(Call->getObjectType()) == LockKind::Async)
+    return true;
+  Awaited What = awaited(S);
+  return What.Io || What.Yields;
 }
 
 llvm::SmallVector<IoAwaitClassifier::Step, 2>

@@ -47,6 +47,14 @@ public:
     return awaited(S).Io;
   }
 
+  /// Whether \p S suspends whatever its awaiter's `await_ready()` returns,
+  /// as far as library conventions tell: it awaits a coroutine's result (a
+  /// task, whose `await_ready()` is no constant true), an acquisition of an
+  /// async mutex of \p Model, or an I/O operation or a yield this classifier
+  /// knows.
+  bool knownToSuspend(const clang::CoroutineSuspendExpr *S,
+                      const LockModel &Model);
+
   /// A suspension point on the way from an awaited coroutine to its I/O:
   /// Coroutine awaits the I/O, or the next step's coroutine, at Await.
   struct Step {

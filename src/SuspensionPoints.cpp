@@ -53,6 +53,16 @@ bool alwaysReady(const Expr *Ready) {
   return returnsTrue(Callee);
 }
 
+/// Whether the parser skipped the body of \p F, or of the template member
+/// it is instantiated from.
+bool bodySkipped(const FunctionDecl *F) {
+  for (const FunctionDecl *D : F->redecls())
+    if (D->hasSkippedBody())
+      return true;
+  const FunctionDecl *Pattern = F->getTemplateInstantiationPattern();
+  return Pattern && Pattern != F && bodySkipped(Pattern);
+}
+
 /// The awaiter \p E uses, and the awaitable its `operator co_await` was
 /// called on: after the promise's `await_transform`, not the spelled operand.
 llvm::SmallVector<const Expr *, 2>
@@ -86,6 +96,15 @@ bool SuspensionPointClassifier::neverSuspends(
     if (NonSuspending.matches(recordOf(Awaitable->getType())))
       return true;
   return alwaysReady(E->getReadyExpr());
+}
+
+bool SuspensionPointClassifier::readinessSkipped(
+    const CoroutineSuspendExpr *E) const {
+  const Expr *Ready = E->getReadyExpr();
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      Ready ? Ready->IgnoreImplicit()->IgnoreParens() : nullptr);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && bodySkipped(Callee);
 }
 
 const CoroutineSuspendExpr *

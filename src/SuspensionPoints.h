@@ -33,6 +33,12 @@ public:
   /// true (evaluated as a constant, or a body `return true;`).
   bool neverSuspends(const clang::CoroutineSuspendExpr *E) const;
 
+  /// Whether whether \p E, a suspension point, suspends is out of sight: its
+  /// awaiter's `await_ready()` is defined, but the parser skipped its body
+  /// (clangd skips the bodies of the headers in its preamble), so the body
+  /// that may always return true is not in the AST.
+  bool readinessSkipped(const clang::CoroutineSuspendExpr *E) const;
+
 private:
   explicit SuspensionPointClassifier(NameMatcher NonSuspending)
       : NonSuspending(std::move(NonSuspending)) {}

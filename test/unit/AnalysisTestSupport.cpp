@@ -441,6 +441,31 @@ std::vector<std::string> awaitKinds(const std::string &Code,
       });
 }
 
+std::vector<std::string> knownToSuspend(const std::string &Code,
+                                        llvm::StringRef Function) {
+  ParsedCode Parsed(Code);
+  if (Parsed.hasErrors())
+    return {"parse error"};
+  const FunctionDecl *FD = Parsed.function(Function);
+  if (!FD)
+    return {"no function " + Function.str()};
+  return withClassifiers(
+      {}, "",
+      [&](const LockModel &Model,
+          const auto &Suspensions) -> std::vector<std::string> {
+        auto Io = llvm::cantFail(IoAwaitClassifier::create("", Suspensions));
+        std::vector<std::string> Lines;
+        for (const SuspensionPointLocks &Point :
+             analyzeHeldLocks(*FD, Parsed.context(), Model, Suspensions)
+                 .Suspensions)
+          Lines.push_back(
+              "L" +
+              std::to_string(Parsed.line(Point.Suspension->getBeginLoc())) +
+              (Io.knownToSuspend(Point.Suspension, Model) ? ": known" : ": -"));
+        return Lines;
+      });
+}
+
 std::vector<std::string> ioPaths(const std::string &Code,
                                  llvm::StringRef Function) {
   ParsedCode Parsed(Code);

@@ -117,6 +117,12 @@ std::vector<std::string> ioAwaits(const std::string &Code,
 std::vector<std::string> awaitKinds(const std::string &Code,
                                     llvm::StringRef Function);
 
+/// One line per suspension point of \p Function: "L<line>: known" when
+/// IoAwaitClassifier::knownToSuspend holds (with the presets and the default
+/// lock model), else "L<line>: -".
+std::vector<std::string> knownToSuspend(const std::string &Code,
+                                        llvm::StringRef Function);
+
 /// One line per suspension point of \p Function: "L<line>:" and, for each
 /// step ioPath finds on the way to its I/O, " <coroutine>@L<line>"; "L<line>:
 /// -" when it awaits I/O directly or none.

@@ -530,6 +530,37 @@ task<void> f(coro::thread_pool &tp, task<void> given) {
                           "L15: unknown"));
 }
 
+// Without the body of an awaiter's await_ready() (clangd's preamble), the
+// suspension points known to suspend anyway: a task (a type with a
+// promise_type), an async mutex's lock operation, a preset I/O operation or
+// yield. Not a plain awaiter, nor a call of a function returning one.
+TEST(IoAwaits, KnownToSuspend) {
+  EXPECT_THAT(knownToSuspend(R"cpp(
+namespace cppcoro {
+struct async_mutex {
+  struct op { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
+  op lock_async();
+  void unlock();
+};
+}
+namespace coro { struct thread_pool { sleep_for yield(); }; }
+namespace folly::coro { sleep_for sleep(int); }
+sleep_for later(int ms) { return sleep_for(ms); }
+task<void> f(cppcoro::async_mutex &m, coro::thread_pool &tp) {
+  co_await fetch(1);
+  co_await m.lock_async();
+  co_await folly::coro::sleep(1);
+  co_await tp.yield();
+  co_await sleep_for(1);
+  co_await later(1);
+  m.unlock();
+}
+)cpp",
+                             "f"),
+              ElementsAre("L13: known", "L14: known", "L15: known",
+                          "L16: known", "L17: -", "L18: -"));
+}
+
 //===----------------------------------------------------------------------===//
 // Awaitables built before they are awaited
 //===----------------------------------------------------------------------===//
