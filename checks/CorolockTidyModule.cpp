@@ -2,6 +2,7 @@
 
 #include "AsyncLockAcrossIoCheck.h"
 #include "CorolockModule.h"
+#include "LockReentryCheck.h"
 #include "ReadReleaseWriteCheck.h"
 #include "SyncLockAcrossSuspendCheck.h"
 #include "UnnecessaryAsyncMutexCheck.h"
@@ -17,6 +18,7 @@ namespace corolock {
 void addCorolockChecks(clang::tidy::ClangTidyCheckFactories &CheckFactories) {
   CheckFactories.registerCheck<AsyncLockAcrossIoCheck>(
       "corolock-async-lock-across-io");
+  CheckFactories.registerCheck<LockReentryCheck>("corolock-lock-reentry");
   CheckFactories.registerCheck<ReadReleaseWriteCheck>(
       "corolock-read-release-write");
   CheckFactories.registerCheck<SyncLockAcrossSuspendCheck>(

@@ -21,8 +21,10 @@ CoroutineAnalysis::CoroutineAnalysis(
       Suspensions(Suspensions), Counters(Counters) {
   const auto *CoroBody =
       dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
-  if (CoroBody && !Coroutine.isDependentContext())
-    Body = CoroBody->getBody();
+  if (Coroutine.isDependentContext())
+    return;
+  // A plain function's locks matter to the calls that run it under a lock.
+  Body = CoroBody ? CoroBody->getBody() : Coroutine.getBody();
 }
 
 const CFG *CoroutineAnalysis::cfg() {

@@ -52,8 +52,9 @@ public:
   const LockModel &lockModel() const { return Model; }
   const SuspensionPointClassifier &suspensions() const { return Suspensions; }
 
-  /// The body that is analysed; null when \p Coroutine is not a
-  /// non-dependent coroutine definition.
+  /// The body that is analysed: the coroutine's, or a plain function's
+  /// (which the checks follow calls into); null when \p Coroutine is not a
+  /// non-dependent definition.
   const clang::Stmt *body() const { return Body; }
   /// The CFG of the body, with every statement added and implicit and
   /// temporary destructors; null when there is no body or clang cannot

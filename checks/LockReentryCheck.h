@@ -1,0 +1,38 @@
+//===--- LockReentryCheck.h - corolock --------------------------*- C++ -*-===//
+
+#ifndef COROLOCK_CHECKS_LOCKREENTRYCHECK_H
+#define COROLOCK_CHECKS_LOCKREENTRYCHECK_H
+
+#include "CallAcquisitions.h"
+#include "CoroutineLockCheck.h"
+
+namespace corolock {
+
+/// Finds a coroutine that locks a non-recursive mutex it already holds,
+/// directly or in a function it calls or a coroutine it awaits.
+///
+/// For the user-facing documentation see:
+/// docs/checks/corolock-lock-reentry.md
+class LockReentryCheck : public CoroutineLockCheck {
+public:
+  LockReentryCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
+      : CoroutineLockCheck(Name, Context) {}
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override { Search.reset(); }
+
+private:
+  void checkOwnLocks(CoroutineAnalysis &Analysis);
+  void checkCalls(CoroutineAnalysis &Analysis);
+  void reportOwn(const BodyLock &Lock, const LockFact &Held,
+                 const clang::ASTContext &Context);
+  void reportCall(const ReachedLock &Reached, const LockFact &Held,
+                  const clang::ASTContext &Context);
+
+  std::optional<CallAcquisitions> Search;
+  const clang::ASTContext *SearchContext = nullptr;
+};
+
+} // namespace corolock
+
+#endif // COROLOCK_CHECKS_LOCKREENTRYCHECK_H
