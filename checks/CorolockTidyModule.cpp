@@ -2,6 +2,7 @@
 
 #include "AsyncLockAcrossIoCheck.h"
 #include "CorolockModule.h"
+#include "LockOrderInversionCheck.h"
 #include "LockReentryCheck.h"
 #include "ReadReleaseWriteCheck.h"
 #include "SyncLockAcrossSuspendCheck.h"
@@ -18,6 +19,8 @@ namespace corolock {
 void addCorolockChecks(clang::tidy::ClangTidyCheckFactories &CheckFactories) {
   CheckFactories.registerCheck<AsyncLockAcrossIoCheck>(
       "corolock-async-lock-across-io");
+  CheckFactories.registerCheck<LockOrderInversionCheck>(
+      "corolock-lock-order-inversion");
   CheckFactories.registerCheck<LockReentryCheck>("corolock-lock-reentry");
   CheckFactories.registerCheck<ReadReleaseWriteCheck>(
       "corolock-read-release-write");
