@@ -142,7 +142,25 @@ void LockOrderInversionCheck::addOrder(const FunctionDecl &F,
   Witnesses.push_back({&F, &Outer, OuterMutex, Inner});
 }
 
+/// Whether each mutex of \p Cycle, held in the order that leaves it, makes
+/// the order that enters it wait: two readers of a mutex admit each other,
+/// and such a cycle cannot deadlock (unless a writer queues between them,
+/// which the reader re-entry rule does not report either).
+bool LockOrderInversionCheck::waitsAround(
+    const LockOrderGraph::Cycle &Cycle) const {
+  size_t N = Cycle.Witnesses.size();
+  for (size_t I = 0; I < N; ++I) {
+    const Witness &Leaving = Witnesses[Cycle.Witnesses[I]];
+    const Witness &Entering = Witnesses[Cycle.Witnesses[(I + N - 1) % N]];
+    if (!conflicts(Leaving.Outer->Mode, Entering.Inner.Lock.Mode))
+      return false;
+  }
+  return true;
+}
+
 void LockOrderInversionCheck::report(const LockOrderGraph::Cycle &Cycle) {
+  if (!waitsAround(Cycle))
+    return;
   const SourceManager &SM = Context->getSourceManager();
   auto At = [&](const Witness &W) {
     return W.Inner.Calls.empty() ? W.Inner.Lock.Loc

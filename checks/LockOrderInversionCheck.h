@@ -37,6 +37,7 @@ private:
   void addOrder(const clang::FunctionDecl &F, const LockFact &Outer,
                 const clang::Expr *OuterMutex, const ReachedLock &Inner,
                 llvm::ArrayRef<const void *> Gates);
+  bool waitsAround(const LockOrderGraph::Cycle &Cycle) const;
   void report(const LockOrderGraph::Cycle &Cycle);
   void noteWitness(const Witness &W);
 
