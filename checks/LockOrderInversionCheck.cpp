@@ -4,6 +4,7 @@
 #include "CheckSupport.h"
 #include "MutexIdentity.h"
 #include "StmtParents.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -41,7 +42,14 @@ bool locksSomething(const Stmt *Body, const LockModel &Model) {
   return Found;
 }
 
+/// A member of a class template's instantiation is named by the template:
+/// the orders of all instantiations are one mutex's.
 std::string mutexName(const ValueDecl *Mutex) {
+  if (const auto *Field = dyn_cast<FieldDecl>(Mutex))
+    if (const auto *Spec =
+            dyn_cast<ClassTemplateSpecializationDecl>(Field->getParent()))
+      return Spec->getSpecializedTemplate()->getQualifiedNameAsString() +
+             "::" + Field->getNameAsString();
   return Mutex->getQualifiedNameAsString();
 }
 
@@ -93,9 +101,19 @@ void LockOrderInversionCheck::onEndOfTranslationUnit() {
   }
   Functions.clear();
   Witnesses.clear();
+  ByLocation.clear();
   Graph = LockOrderGraph();
   Search.reset();
   Context = nullptr;
+}
+
+/// The mutex \p D stands for in the graph: the first declaration seen at its
+/// location, so that a member of every instantiation of a class template is
+/// one mutex, as for the other checks.
+const ValueDecl *LockOrderInversionCheck::node(const ValueDecl *D) {
+  if (!D)
+    return nullptr;
+  return ByLocation.try_emplace(D->getLocation(), D).first->second;
 }
 
 /// The orders \p F's body takes its own locks in, and those of the calls it
@@ -110,7 +128,7 @@ void LockOrderInversionCheck::addOrders(const FunctionDecl &F) {
     llvm::SmallVector<const void *, 4> Gates;
     for (const LockFact *Fact : Held)
       for (const Expr *M : Fact->Mutexes)
-        if (const ValueDecl *D = mutexDeclaration(M))
+        if (const ValueDecl *D = node(mutexDeclaration(M)))
           Gates.push_back(D);
     for (const LockFact *Fact : Held)
       for (const Expr *M : Fact->Mutexes)
@@ -130,8 +148,8 @@ void LockOrderInversionCheck::addOrder(const FunctionDecl &F,
                                        const Expr *OuterMutex,
                                        const ReachedLock &Inner,
                                        llvm::ArrayRef<const void *> Gates) {
-  const ValueDecl *From = mutexDeclaration(OuterMutex);
-  const ValueDecl *To = Inner.Lock.Mutex;
+  const ValueDecl *From = node(mutexDeclaration(OuterMutex));
+  const ValueDecl *To = node(Inner.Lock.Mutex);
   // An acquisition that takes both (std::scoped_lock(a, b)) orders nothing.
   if (!From || !To || llvm::is_contained(Outer.Acquisitions, Inner.Lock.Loc))
     return;

@@ -33,6 +33,7 @@ private:
     ReachedLock Inner;
   };
 
+  const clang::ValueDecl *node(const clang::ValueDecl *D);
   void addOrders(const clang::FunctionDecl &F);
   void addOrder(const clang::FunctionDecl &F, const LockFact &Outer,
                 const clang::Expr *OuterMutex, const ReachedLock &Inner,
@@ -47,6 +48,7 @@ private:
   std::vector<const clang::FunctionDecl *> Functions;
   LockOrderGraph Graph;
   std::vector<Witness> Witnesses;
+  llvm::DenseMap<clang::SourceLocation, const clang::ValueDecl *> ByLocation;
 };
 
 } // namespace corolock
