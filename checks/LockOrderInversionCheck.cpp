@@ -66,40 +66,26 @@ void LockOrderInversionCheck::storeOptions(
   Options.store(Opts, "RequireSameObject", RequireSameObject);
 }
 
+/// One match per translation unit: the functions are those the shared
+/// analysis lists, which costs less than a matcher run on every declaration.
 void LockOrderInversionCheck::registerMatchers(MatchFinder *Finder) {
-  CoroutineLockCheck::registerMatchers(Finder);
-  // Plain functions of the main file take locks in orders too.
   if (isConfigured())
-    Finder->addMatcher(
-        functionDecl(isDefinition(), isExpansionInMainFile()).bind("function"),
-        this);
+    Finder->addMatcher(translationUnitDecl().bind("tu"), this);
 }
 
+/// Orders come from every coroutine and from the plain functions of the main
+/// file that lock something.
 void LockOrderInversionCheck::check(const MatchFinder::MatchResult &Result) {
-  if (!isConfigured())
-    return;
   Context = Result.Context;
-  if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("coroutine")) {
-    Functions.push_back(F);
-    return;
-  }
-  const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  if (!F || F->isDependentContext() || !F->getBody() ||
-      isa<CoroutineBodyStmt>(F->getBody()) ||
-      !locksSomething(F->getBody(), analyses().lockModel()))
-    return;
-  Functions.push_back(F);
-}
-
-void LockOrderInversionCheck::onEndOfTranslationUnit() {
-  if (Context && isConfigured()) {
-    Search.emplace(analyses(), *Context);
-    for (const FunctionDecl *F : Functions)
+  const SourceManager &SM = Context->getSourceManager();
+  Search.emplace(analyses(), *Context);
+  for (const FunctionDecl *F : analyses().userFunctions(*Context))
+    if (isa<CoroutineBodyStmt>(F->getBody()) ||
+        (SM.isInMainFile(SM.getExpansionLoc(F->getLocation())) &&
+         locksSomething(F->getBody(), analyses().lockModel())))
       addOrders(*F);
-    for (const LockOrderGraph::Cycle &Cycle : Graph.cycles())
-      report(Cycle);
-  }
-  Functions.clear();
+  for (const LockOrderGraph::Cycle &Cycle : Graph.cycles())
+    report(Cycle);
   Witnesses.clear();
   ByLocation.clear();
   Graph = LockOrderGraph();

@@ -21,7 +21,6 @@ public:
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
 
 private:
@@ -45,7 +44,6 @@ private:
   bool RequireSameObject;
   clang::ASTContext *Context = nullptr;
   std::optional<CallAcquisitions> Search;
-  std::vector<const clang::FunctionDecl *> Functions;
   LockOrderGraph Graph;
   std::vector<Witness> Witnesses;
   llvm::DenseMap<clang::SourceLocation, const clang::ValueDecl *> ByLocation;

@@ -2,6 +2,7 @@
 
 #include "LockReentryCheck.h"
 #include "CheckSupport.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
@@ -20,19 +21,24 @@ bool waitsFor(const BodyLock &Lock, const LockFact &Held) {
 
 } // namespace
 
+/// One match per translation unit: its coroutines are among the functions
+/// the shared analysis lists, which costs less than a matcher run on every
+/// declaration of the TU.
+void LockReentryCheck::registerMatchers(MatchFinder *Finder) {
+  if (isConfigured())
+    Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+}
+
 void LockReentryCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  if (!isConfigured())
-    return;
-  if (!Search || SearchContext != Result.Context) {
-    Search.emplace(analyses(), *Result.Context);
-    SearchContext = Result.Context;
+  Search.emplace(analyses(), *Result.Context);
+  for (const FunctionDecl *F : analyses().userFunctions(*Result.Context)) {
+    if (!isa<CoroutineBodyStmt>(F->getBody()))
+      continue;
+    CoroutineAnalysis &Analysis = analysisOf(*F, *Result.Context);
+    checkOwnLocks(Analysis);
+    checkCalls(Analysis);
   }
-  CoroutineAnalysis &Analysis = analysisOf(*Coroutine, *Result.Context);
-  if (!Analysis.body())
-    return;
-  checkOwnLocks(Analysis);
-  checkCalls(Analysis);
+  Search.reset();
 }
 
 /// A lock the coroutine's own body requests while it holds the same mutex.

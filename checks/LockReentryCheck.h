@@ -17,9 +17,9 @@ class LockReentryCheck : public CoroutineLockCheck {
 public:
   LockReentryCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
       : CoroutineLockCheck(Name, Context) {}
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override { Search.reset(); }
 
 private:
   void checkOwnLocks(CoroutineAnalysis &Analysis);
@@ -30,7 +30,6 @@ private:
                   const clang::ASTContext &Context);
 
   std::optional<CallAcquisitions> Search;
-  const clang::ASTContext *SearchContext = nullptr;
 };
 
 } // namespace corolock

@@ -103,6 +103,12 @@ public:
                                clang::ASTContext &Context);
   /// How the mutexes of \p Context are handed around, computed once.
   const MutexFlow &mutexFlow(clang::ASTContext &Context);
+  /// The non-dependent function definitions of \p Context outside system
+  /// headers (template instantiations and lambdas' call operators included),
+  /// in traversal order, computed once: the checks that look at every
+  /// function walk them instead of matching every declaration of the TU.
+  llvm::ArrayRef<const clang::FunctionDecl *>
+  userFunctions(clang::ASTContext &Context);
   const AnalysisCounters &counters() const { return Counters; }
 
 private:
@@ -117,6 +123,7 @@ private:
                  std::unique_ptr<CoroutineAnalysis>>
       Coroutines;
   std::optional<MutexFlow> Flow;
+  std::optional<std::vector<const clang::FunctionDecl *>> Functions;
   AnalysisCounters Counters;
 };
 
