@@ -203,12 +203,18 @@ CallAcquisitions::callsOf(const FunctionDecl &F) {
 
 std::vector<ReachedLock>
 CallAcquisitions::acquiredBy(const CallExpr &Call, const FunctionDecl &Callee) {
+  return throughCall(Call, Callee, MaxDepth - 1);
+}
+
+/// The locks of \p Callee's summary of depth \p Depth as the caller of
+/// \p Call names them.
+std::vector<ReachedLock>
+CallAcquisitions::throughCall(const CallExpr &Call, const FunctionDecl &Callee,
+                              unsigned Depth) {
   bool InPlace = isLambdaCall(Callee);
   bool OnThis = InPlace || isMemberCallOnThis(Call);
   std::vector<ReachedLock> Reached;
-  for (const ReachedLock &Inner : summaryOf(Callee)) {
-    if (Inner.Calls.size() >= MaxDepth)
-      continue;
+  for (const ReachedLock &Inner : summaryOf(Callee, Depth)) {
     ReachedLock Outer = Inner;
     Outer.Calls.insert(Outer.Calls.begin(), &Call);
     if (Outer.CallerPath) {
@@ -222,8 +228,12 @@ CallAcquisitions::acquiredBy(const CallExpr &Call, const FunctionDecl &Callee) {
   return Reached;
 }
 
-llvm::ArrayRef<ReachedLock> CallAcquisitions::summaryOf(const FunctionDecl &F) {
-  auto Known = Summaries.find(&F);
+/// The waiting locks \p F's body requests, and those of its calls at most
+/// \p Depth calls deep: only as deep as asked, so that the search never
+/// walks more of the call graph than it reports.
+llvm::ArrayRef<ReachedLock> CallAcquisitions::summaryOf(const FunctionDecl &F,
+                                                        unsigned Depth) {
+  auto Known = Summaries.find({&F, Depth});
   if (Known != Summaries.end())
     return Known->second;
   if (!InProgress.insert(&F).second)
@@ -238,11 +248,12 @@ llvm::ArrayRef<ReachedLock> CallAcquisitions::summaryOf(const FunctionDecl &F) {
   for (const BodyLock &Lock : locksOf(F))
     if (Lock.Waits)
       Add({Lock, &F, {}, Lock.Path});
-  for (const auto &[Call, Callee] : callsOf(F))
-    for (ReachedLock &R : acquiredBy(*Call, *Callee))
-      Add(std::move(R));
+  if (Depth > 0)
+    for (const auto &[Call, Callee] : callsOf(F))
+      for (ReachedLock &R : throughCall(*Call, *Callee, Depth - 1))
+        Add(std::move(R));
   InProgress.erase(&F);
-  return Summaries[&F] = std::move(Found);
+  return Summaries[{&F, Depth}] = std::move(Found);
 }
 
 } // namespace corolock

@@ -4,8 +4,9 @@
 // it runs before returning to its caller: the plain functions it calls and
 // the coroutines it awaits, followed a few levels deep among the definitions
 // of the translation unit (outside system headers), each function summarised
-// once. A coroutine called but not awaited (spawned, stored) and a lambda
-// created but not called run later, not in the call.
+// once per depth, and never deeper than asked. A coroutine called but not
+// awaited (spawned, stored) and a lambda created but not called run later, not
+// in the call.
 //
 // A mutex keeps its object across a call only where the callee names the
 // caller's: a member reached through `this` in a member call on `this` (or a
@@ -105,13 +106,17 @@ public:
   /// the caller names them.
   std::vector<ReachedLock> acquiredBy(const clang::CallExpr &Call,
                                       const clang::FunctionDecl &Callee);
-  /// How many function bodies were summarised, for tests.
+  /// How many summaries (function and depth) were made, for tests.
   unsigned summaries() const { return Summaries.size(); }
 
 private:
   bool follows(const clang::FunctionDecl &Definition,
                const LockModel &Model) const;
-  llvm::ArrayRef<ReachedLock> summaryOf(const clang::FunctionDecl &F);
+  std::vector<ReachedLock> throughCall(const clang::CallExpr &Call,
+                                       const clang::FunctionDecl &Callee,
+                                       unsigned Depth);
+  llvm::ArrayRef<ReachedLock> summaryOf(const clang::FunctionDecl &F,
+                                        unsigned Depth);
 
   AnalysisContext &Analyses;
   clang::ASTContext &Context;
@@ -121,7 +126,9 @@ private:
                  std::vector<std::pair<const clang::CallExpr *,
                                        const clang::FunctionDecl *>>>
       Calls;
-  llvm::DenseMap<const clang::FunctionDecl *, std::vector<ReachedLock>>
+  /// By function and depth.
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>,
+                 std::vector<ReachedLock>>
       Summaries;
   /// Functions being summarised: a recursive call adds nothing more.
   llvm::DenseSet<const clang::FunctionDecl *> InProgress;
