@@ -106,7 +106,7 @@ const ValueDecl *LockOrderInversionCheck::node(const ValueDecl *D) {
 /// makes while it holds a lock.
 void LockOrderInversionCheck::addOrders(const FunctionDecl &F) {
   CoroutineAnalysis &Analysis = analyses().coroutine(F, *Context);
-  if (!Analysis.body())
+  if (!Analysis.body() || !Search)
     return;
   auto Orders = [&](const Stmt *Where, llvm::ArrayRef<ReachedLock> Inner) {
     llvm::SmallVector<const LockFact *, 4> Held =
