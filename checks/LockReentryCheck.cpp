@@ -30,21 +30,21 @@ void LockReentryCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void LockReentryCheck::check(const MatchFinder::MatchResult &Result) {
-  Search.emplace(analyses(), *Result.Context);
+  CallAcquisitions Search(analyses(), *Result.Context);
   for (const FunctionDecl *F : analyses().userFunctions(*Result.Context)) {
     if (!isa<CoroutineBodyStmt>(F->getBody()))
       continue;
     CoroutineAnalysis &Analysis = analysisOf(*F, *Result.Context);
-    checkOwnLocks(Analysis);
-    checkCalls(Analysis);
+    checkOwnLocks(Analysis, Search);
+    checkCalls(Analysis, Search);
   }
-  Search.reset();
 }
 
 /// A lock the coroutine's own body requests while it holds the same mutex.
-void LockReentryCheck::checkOwnLocks(CoroutineAnalysis &Analysis) {
+void LockReentryCheck::checkOwnLocks(CoroutineAnalysis &Analysis,
+                                     CallAcquisitions &Search) {
   MutexIdentities &Mutexes = Analysis.mutexes();
-  for (const BodyLock &Lock : Search->locksOf(Analysis.function())) {
+  for (const BodyLock &Lock : Search.locksOf(Analysis.function())) {
     if (!Lock.Where)
       continue;
     const MutexIdentity *Requested = Mutexes.ofLockArgument(Lock.MutexExpr);
@@ -65,8 +65,9 @@ void LockReentryCheck::checkOwnLocks(CoroutineAnalysis &Analysis) {
 }
 
 /// A call that requests, in the code it runs, a mutex the coroutine holds.
-void LockReentryCheck::checkCalls(CoroutineAnalysis &Analysis) {
-  for (const auto &[Call, Callee] : Search->callsOf(Analysis.function())) {
+void LockReentryCheck::checkCalls(CoroutineAnalysis &Analysis,
+                                  CallAcquisitions &Search) {
+  for (const auto &[Call, Callee] : Search.callsOf(Analysis.function())) {
     llvm::SmallVector<const LockFact *, 4> Held =
         definitelyHeldBefore(Analysis, Call);
     if (Held.empty())
@@ -82,7 +83,7 @@ void LockReentryCheck::checkCalls(CoroutineAnalysis &Analysis) {
       return nullptr;
     };
     // One finding per call: its first re-entry.
-    for (const ReachedLock &Reached : Search->acquiredBy(*Call, *Callee))
+    for (const ReachedLock &Reached : Search.acquiredBy(*Call, *Callee))
       if (const LockFact *Fact = Reentry(Reached)) {
         reportCall(Reached, *Fact, Analysis.context());
         break;

@@ -22,14 +22,12 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  void checkOwnLocks(CoroutineAnalysis &Analysis);
-  void checkCalls(CoroutineAnalysis &Analysis);
+  void checkOwnLocks(CoroutineAnalysis &Analysis, CallAcquisitions &Search);
+  void checkCalls(CoroutineAnalysis &Analysis, CallAcquisitions &Search);
   void reportOwn(const BodyLock &Lock, const LockFact &Held,
                  const clang::ASTContext &Context);
   void reportCall(const ReachedLock &Reached, const LockFact &Held,
                   const clang::ASTContext &Context);
-
-  std::optional<CallAcquisitions> Search;
 };
 
 } // namespace corolock
