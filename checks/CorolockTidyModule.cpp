@@ -3,6 +3,8 @@
 #include "AsyncLockAcrossIoCheck.h"
 #include "BlockingWaitInCoroutineCheck.h"
 #include "CorolockModule.h"
+#include "LockOrderInversionCheck.h"
+#include "LockReentryCheck.h"
 #include "ReadReleaseWriteCheck.h"
 #include "SyncLockAcrossSuspendCheck.h"
 #include "UnnecessaryAsyncMutexCheck.h"
@@ -20,6 +22,9 @@ void addCorolockChecks(clang::tidy::ClangTidyCheckFactories &CheckFactories) {
       "corolock-async-lock-across-io");
   CheckFactories.registerCheck<BlockingWaitInCoroutineCheck>(
       "corolock-blocking-wait-in-coroutine");
+  CheckFactories.registerCheck<LockOrderInversionCheck>(
+      "corolock-lock-order-inversion");
+  CheckFactories.registerCheck<LockReentryCheck>("corolock-lock-reentry");
   CheckFactories.registerCheck<ReadReleaseWriteCheck>(
       "corolock-read-release-write");
   CheckFactories.registerCheck<SyncLockAcrossSuspendCheck>(

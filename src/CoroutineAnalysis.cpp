@@ -1,7 +1,9 @@
 //===--- CoroutineAnalysis.cpp - One analysis per coroutine ---------------===//
 
 #include "CoroutineAnalysis.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
 
@@ -21,8 +23,10 @@ CoroutineAnalysis::CoroutineAnalysis(
       Suspensions(Suspensions), Counters(Counters) {
   const auto *CoroBody =
       dyn_cast_or_null<CoroutineBodyStmt>(Coroutine.getBody());
-  if (CoroBody && !Coroutine.isDependentContext())
-    Body = CoroBody->getBody();
+  if (Coroutine.isDependentContext())
+    return;
+  // A plain function's locks matter to the calls that run it under a lock.
+  Body = CoroBody ? CoroBody->getBody() : Coroutine.getBody();
 }
 
 const CFG *CoroutineAnalysis::cfg() {
@@ -97,6 +101,7 @@ void AnalysisContext::useAST(ASTContext &Context) {
   AST = &Context;
   Coroutines.clear();
   Flow.reset();
+  Functions.reset();
   Model.startTranslationUnit();
 }
 
@@ -117,6 +122,53 @@ const MutexFlow &AnalysisContext::mutexFlow(ASTContext &Context) {
     ++Counters.MutexFlows;
   }
   return *Flow;
+}
+
+namespace {
+
+/// Collects the function definitions outside system headers.
+class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
+public:
+  explicit FunctionCollector(std::vector<const FunctionDecl *> &Out)
+      : Out(Out) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool TraverseDecl(Decl *D) {
+    if (!D || (!isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
+               D->getASTContext().getSourceManager().isInSystemHeader(
+                   D->getLocation())))
+      return true;
+    return RecursiveASTVisitor<FunctionCollector>::TraverseDecl(D);
+  }
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    add(F);
+    return true;
+  }
+  // A lambda's call operator is not traversed as a declaration.
+  bool VisitLambdaExpr(LambdaExpr *Lambda) {
+    add(Lambda->getCallOperator());
+    return true;
+  }
+
+private:
+  void add(const FunctionDecl *F) {
+    if (F && F->doesThisDeclarationHaveABody() && !F->isDependentContext() &&
+        Seen.insert(F).second)
+      Out.push_back(F);
+  }
+  std::vector<const FunctionDecl *> &Out;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+};
+
+} // namespace
+
+llvm::ArrayRef<const FunctionDecl *>
+AnalysisContext::userFunctions(ASTContext &Context) {
+  useAST(Context);
+  if (!Functions) {
+    Functions.emplace();
+    FunctionCollector(*Functions).TraverseAST(Context);
+  }
+  return *Functions;
 }
 
 llvm::Expected<AnalysisContext *>

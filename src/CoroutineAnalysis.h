@@ -52,8 +52,9 @@ public:
   const LockModel &lockModel() const { return Model; }
   const SuspensionPointClassifier &suspensions() const { return Suspensions; }
 
-  /// The body that is analysed; null when \p Coroutine is not a
-  /// non-dependent coroutine definition.
+  /// The body that is analysed: the coroutine's, or a plain function's
+  /// (which the checks follow calls into); null when \p Coroutine is not a
+  /// non-dependent definition.
   const clang::Stmt *body() const { return Body; }
   /// The CFG of the body, with every statement added and implicit and
   /// temporary destructors; null when there is no body or clang cannot
@@ -102,6 +103,12 @@ public:
                                clang::ASTContext &Context);
   /// How the mutexes of \p Context are handed around, computed once.
   const MutexFlow &mutexFlow(clang::ASTContext &Context);
+  /// The non-dependent function definitions of \p Context outside system
+  /// headers (template instantiations and lambdas' call operators included),
+  /// in traversal order, computed once: the checks that look at every
+  /// function walk them instead of matching every declaration of the TU.
+  llvm::ArrayRef<const clang::FunctionDecl *>
+  userFunctions(clang::ASTContext &Context);
   const AnalysisCounters &counters() const { return Counters; }
 
 private:
@@ -116,6 +123,7 @@ private:
                  std::unique_ptr<CoroutineAnalysis>>
       Coroutines;
   std::optional<MutexFlow> Flow;
+  std::optional<std::vector<const clang::FunctionDecl *>> Functions;
   AnalysisCounters Counters;
 };
 

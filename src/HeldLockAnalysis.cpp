@@ -137,7 +137,11 @@ private:
   void onSuspension(const CoroutineSuspendExpr *S, const LockState &State,
                     HeldLockResult *Out);
   void acquireAwaitedLock(const CoroutineSuspendExpr *S, LockState &State);
-  void recordAcquisitions(const LockState &State, HeldLockResult &Out);
+  using HeldAcquisitions =
+      llvm::SmallVector<std::pair<const void *, SourceLocation>, 4>;
+  static HeldAcquisitions heldAcquisitions(const LockState &State);
+  void recordAcquisitions(const Stmt *S, const HeldAcquisitions &Before,
+                          const LockState &State, HeldLockResult &Out);
 
   void lockManually(const Expr *Mutex, bool Deref, Ownership Owned,
                     LockMode Mode, SourceLocation Loc, LockState &State);
@@ -961,11 +965,16 @@ void BodyAnalysis::transferElement(const CFGElement &Element, LockState &State,
 void BodyAnalysis::transferBlock(const CFGBlock &Block, LockState &State,
                                  HeldLockResult *Out) {
   for (const CFGElement &Element : Block) {
-    if (auto S = Element.getAs<CFGStmt>(); S && Out)
+    auto S = Element.getAs<CFGStmt>();
+    if (!Out) {
+      transferElement(Element, State, Out);
+      continue;
+    }
+    if (S)
       recordHeld(S->getStmt(), State, *Out);
+    HeldAcquisitions Before = heldAcquisitions(State);
     transferElement(Element, State, Out);
-    if (Out)
-      recordAcquisitions(State, *Out);
+    recordAcquisitions(S ? S->getStmt() : nullptr, Before, State, *Out);
   }
 }
 
@@ -1007,13 +1016,31 @@ void BodyAnalysis::recordHeld(const Stmt *S, const LockState &State,
   Out.HeldOrder.push_back(S);
 }
 
-/// Records each acquisition the first time a fact carrying it is held.
-void BodyAnalysis::recordAcquisitions(const LockState &State,
+/// The (holder, acquisition) pairs held in \p State.
+BodyAnalysis::HeldAcquisitions
+BodyAnalysis::heldAcquisitions(const LockState &State) {
+  HeldAcquisitions Held;
+  for (const auto &[Key, Fact] : State)
+    if (Fact.Owned != Ownership::NotHeld)
+      for (SourceLocation Loc : Fact.Acquisitions)
+        Held.emplace_back(Key, Loc);
+  return Held;
+}
+
+/// Records each acquisition the first time a fact carrying it is held, and
+/// \p S as the statement that acquires it when \p S made it held: blocks are
+/// replayed in no source order, and a later block holds it from the start.
+void BodyAnalysis::recordAcquisitions(const Stmt *S,
+                                      const HeldAcquisitions &Before,
+                                      const LockState &State,
                                       HeldLockResult &Out) {
   for (const auto &[Key, Fact] : State) {
     if (Fact.Owned == Ownership::NotHeld)
       continue;
     for (SourceLocation Loc : Fact.Acquisitions) {
+      if (S && !llvm::is_contained(Before, std::make_pair(Key, Loc)))
+        Out.AcquiredBy.try_emplace(
+            Loc, HeldLockResult::Acquiring{S, Fact.Owned == Ownership::Held});
       if (!RecordedAcquisitions.insert({Key, Loc.getRawEncoding()}).second)
         continue;
       LockFact Acquired = Fact;

@@ -47,6 +47,16 @@ struct HeldLockResult {
   /// Every reachable acquisition, in source order: the fact just after it,
   /// with Acquisitions holding that one location.
   std::vector<LockFact> Acquisitions;
+  /// Where an acquisition takes effect: the statement of the CFG after which
+  /// the lock is held (heldBefore() it are the locks held when it is
+  /// requested), and whether it is held on every path there (else it is a
+  /// try-lock, or a guard returned by a call that may own nothing).
+  struct Acquiring {
+    const clang::Stmt *Where = nullptr;
+    bool Waits = false;
+  };
+  /// For each location of Acquisitions, where it takes effect.
+  llvm::DenseMap<clang::SourceLocation, Acquiring> AcquiredBy;
   /// Held locks whose guard is returned by `co_return`, or moved into an
   /// object the analysis does not track (a by-value or rvalue-reference
   /// parameter, a member): their new owner may keep them across suspension
