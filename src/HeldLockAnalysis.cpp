@@ -149,12 +149,17 @@ private:
   bool isDiscarded(const Expr *E) const;
   llvm::SmallPtrSet<const void *, 4> handedOff(const CoroutineSuspendExpr *S,
                                                const LockState &State);
+  bool inHandedOverObject(const LockFact &Fact) const;
+  void releaseHandedOver(const CoroutineSuspendExpr *S, LockState &State);
   void collectHandedOff(const Stmt *Root,
                         llvm::SmallPtrSetImpl<const void *> &Keys);
   void noteHandedOff(const Stmt *S, llvm::SmallPtrSetImpl<const void *> &Keys);
   void noteHandedOffArgument(const Expr *Arg, QualType ParamType,
                              llvm::SmallPtrSetImpl<const void *> &Keys);
 
+  /// Objects handed to the awaited expression being looked at, with whether
+  /// through a pointer: the mutexes in them are handed over too.
+  llvm::SmallVector<std::pair<const Expr *, bool>, 2> Owners;
   const FunctionDecl &Coroutine;
   const SourceManager &SM;
   const LockModel &Model;
@@ -732,9 +737,14 @@ void BodyAnalysis::noteHandedOffArgument(
   const Expr *Plain = Moved->IgnoreParenImpCasts();
   bool Deref = Plain->getType()->isPointerType();
   QualType T = Deref ? Plain->getType()->getPointeeType() : Plain->getType();
-  if (Model.isMutex(T))
+  if (Model.isMutex(T)) {
     if (const MutexIdentity *Key = Mutexes.of(Plain, Deref))
       Keys.insert(Key);
+  } else if (!Model.isGuard(T) && T->isRecordType()) {
+    // An object that contains mutexes (`co_await op{*this}`): the awaitable
+    // may unlock them, as libcoro's ring buffer operations do.
+    Owners.emplace_back(Plain, Deref);
+  }
 }
 
 void BodyAnalysis::collectHandedOff(const Stmt *Root,
@@ -798,7 +808,11 @@ void BodyAnalysis::noteHandedOff(const Stmt *S,
 llvm::SmallPtrSet<const void *, 4>
 BodyAnalysis::handedOff(const CoroutineSuspendExpr *S, const LockState &State) {
   llvm::SmallPtrSet<const void *, 4> Keys;
+  Owners.clear();
   collectHandedOff(S->getOperand(), Keys);
+  for (const auto &[Key, Fact] : State)
+    if (inHandedOverObject(Fact))
+      Keys.insert(Key);
   if (Keys.empty())
     return Keys;
   // A holder of several mutexes (`std::scoped_lock lk(a, b)`) is handed off
@@ -811,6 +825,34 @@ BodyAnalysis::handedOff(const CoroutineSuspendExpr *S, const LockState &State) {
     if (Fact.MutexKey && llvm::all_of(Fact.Mutexes, IsHandedOff))
       Keys.insert(Key);
   return Keys;
+}
+
+/// Whether \p Fact is a lock taken by hand on a mutex of an object handed
+/// to the awaited expression (Owners).
+bool BodyAnalysis::inHandedOverObject(const LockFact &Fact) const {
+  return Fact.Holder == HolderKind::Manual && Fact.MutexKey &&
+         llvm::any_of(Owners, [&](const std::pair<const Expr *, bool> &O) {
+           return Mutexes.contains(O.first, O.second, *Fact.MutexKey);
+         });
+}
+
+/// The awaitable an object was handed to may unlock the object's mutexes
+/// (libcoro's ring buffer operations do): a lock taken on one by hand is
+/// held no longer on every path after the suspension point.
+void BodyAnalysis::releaseHandedOver(const CoroutineSuspendExpr *S,
+                                     LockState &State) {
+  if (llvm::none_of(State, [](const auto &Entry) {
+        return Entry.second.Holder == HolderKind::Manual &&
+               Entry.second.Owned == Ownership::Held;
+      }))
+    return;
+  llvm::SmallPtrSet<const void *, 4> Keys;
+  Owners.clear();
+  collectHandedOff(S->getOperand(), Keys);
+  for (auto &Entry : State)
+    if (Entry.second.Owned == Ownership::Held &&
+        inHandedOverObject(Entry.second))
+      Entry.second.Owned = Ownership::MaybeHeld;
 }
 
 void BodyAnalysis::onSuspension(const CoroutineSuspendExpr *S,
@@ -932,6 +974,7 @@ public:
   void VisitCoroutineSuspendExpr(const CoroutineSuspendExpr *S) {
     if (const auto *Suspension = A.Suspensions.asSuspensionPoint(S)) {
       A.onSuspension(Suspension, State, Out);
+      A.releaseHandedOver(Suspension, State);
       A.acquireAwaitedLock(Suspension, State);
     }
   }

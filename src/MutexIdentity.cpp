@@ -155,12 +155,25 @@ const MutexIdentity *MutexIdentities::of(const Expr *E, bool Deref) {
     return nullptr;
   llvm::StringRef Key(reinterpret_cast<const char *>(Path.Steps.data()),
                       Path.Steps.size() * sizeof(uintptr_t));
-  MutexIdentity *&Identity = ByPath[Key];
-  if (!Identity) {
-    Identities.push_back({static_cast<unsigned>(Identities.size())});
-    Identity = &Identities.back();
+  auto [Entry, Inserted] = ByPath.try_emplace(Key, nullptr);
+  if (Inserted) {
+    Identities.push_back(
+        {static_cast<unsigned>(Identities.size()), Entry->getKey()});
+    Entry->second = &Identities.back();
   }
-  return Identity;
+  return Entry->second;
+}
+
+bool MutexIdentities::contains(const Expr *Object, bool Deref,
+                               const MutexIdentity &Mutex) const {
+  PathBuilder Path;
+  if (!Path.append(Object, 0))
+    return false;
+  if (Deref)
+    Path.pushDeref();
+  llvm::StringRef Prefix(reinterpret_cast<const char *>(Path.Steps.data()),
+                         Path.Steps.size() * sizeof(uintptr_t));
+  return Mutex.Path.size() > Prefix.size() && Mutex.Path.starts_with(Prefix);
 }
 
 const MutexIdentity *MutexIdentities::ofLockArgument(const Expr *E) {

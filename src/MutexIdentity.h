@@ -34,6 +34,8 @@ namespace corolock {
 struct MutexIdentity {
   /// Dense, in the order the body's analyses first named the mutex.
   unsigned Number = 0;
+  /// Its interned path, for containment (MutexIdentities::contains).
+  llvm::StringRef Path;
 };
 
 /// The mutex objects named in one coroutine body.
@@ -46,6 +48,10 @@ public:
   /// The mutex a lock argument names: `mu_`, `&mu_`, or what a pointer
   /// points to.
   const MutexIdentity *ofLockArgument(const clang::Expr *E);
+  /// Whether \p Mutex is part of the object \p Object names (of `*Object`
+  /// when \p Deref): `*this` contains `mu_`, `pool` contains `pool.mu_`.
+  bool contains(const clang::Expr *Object, bool Deref,
+                const MutexIdentity &Mutex) const;
 
 private:
   llvm::StringMap<MutexIdentity *> ByPath;
