@@ -69,20 +69,20 @@ bool mapUnsigned(json::ObjectMapper &O, llvm::StringLiteral Field,
 
 } // namespace
 
-bool fromJSON(const json::Value &V, SourcePoint &P, json::Path Path) {
+static bool fromJSON(const json::Value &V, SourcePoint &P, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("file", P.File) && mapUnsigned(O, "line", P.Line) &&
          mapUnsigned(O, "column", P.Column) &&
          mapUnsigned(O, "offset", P.Offset);
 }
 
-bool fromJSON(const json::Value &V, std::pair<std::string, SourcePoint> &U,
-              json::Path Path) {
+static bool fromJSON(const json::Value &V,
+                     std::pair<std::string, SourcePoint> &U, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("usr", U.first) && O.map("at", U.second);
 }
 
-bool fromJSON(const json::Value &V, SectionFact &S, json::Path Path) {
+static bool fromJSON(const json::Value &V, SectionFact &S, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("unit", S.Unit) && O.map("acquisition", S.Acquisition) &&
          O.map("function", S.Function) && O.map("suspends", S.Suspends) &&
@@ -91,27 +91,27 @@ bool fromJSON(const json::Value &V, SectionFact &S, json::Path Path) {
          O.mapOptional("ioOperation", S.Io) && O.map("shared", S.Shared);
 }
 
-bool fromJSON(const json::Value &V, MutexFact &M, json::Path Path) {
+static bool fromJSON(const json::Value &V, MutexFact &M, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("name", M.Name) && O.map("declaration", M.Declaration) &&
          O.map("async", M.Async) && O.map("unfollowed", M.Unfollowed) &&
          O.map("sections", M.Sections);
 }
 
-bool fromJSON(const json::Value &V, FunctionFact &F, json::Path Path) {
+static bool fromJSON(const json::Value &V, FunctionFact &F, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("unit", F.Unit) && O.map("name", F.Name) &&
          O.map("definition", F.Definition) && O.mapOptional("io", F.Io) &&
          O.mapOptional("ioAt", F.IoAt);
 }
 
-bool fromJSON(const json::Value &V, AwaiterFact &A, json::Path Path) {
+static bool fromJSON(const json::Value &V, AwaiterFact &A, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("unit", A.Unit) && O.map("name", A.Name) &&
          O.map("alwaysReady", A.AlwaysReady);
 }
 
-bool fromJSON(const json::Value &V, UnitStamp &U, json::Path Path) {
+static bool fromJSON(const json::Value &V, UnitStamp &U, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("file", U.File) && O.map("hash", U.Hash) &&
          O.map("checks", U.Checks);
@@ -168,7 +168,8 @@ std::vector<std::string> ProjectSummary::dropStale(
 
 std::optional<std::string> findProjectIndex(llvm::StringRef MainFile) {
   llvm::SmallString<256> Directory(MainFile);
-  llvm::sys::fs::make_absolute(Directory);
+  if (llvm::sys::fs::make_absolute(Directory))
+    return std::nullopt;
   llvm::sys::path::remove_filename(Directory);
   for (; !Directory.empty();
        Directory = llvm::sys::path::parent_path(Directory)) {

@@ -13,6 +13,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include <memory>
 
 namespace corolock::test {
 namespace {
@@ -26,7 +27,7 @@ struct Search {
     auto Created = Shared.get({});
     EXPECT_TRUE(bool(Created));
     Analyses = *Created;
-    Calls.emplace(*Analyses, Parsed.context());
+    Calls = std::make_unique<CallAcquisitions>(*Analyses, Parsed.context());
   }
 
   /// One line per reached lock of each followed call of \p Function with a
@@ -63,7 +64,7 @@ struct Search {
   ParsedCode Parsed;
   AnalysisContexts Shared;
   AnalysisContext *Analyses = nullptr;
-  std::optional<CallAcquisitions> Calls;
+  std::unique_ptr<CallAcquisitions> Calls;
 };
 
 TEST(CallAcquisitions, OwnLocksWaitOrTry) {

@@ -65,7 +65,8 @@ TEST(ProjectSummaryTest, RoundTrips) {
   EXPECT_EQ(M.Sections[0].Unseen[0].second.Line, 13u);
   EXPECT_THAT(Read->Units[0].Checks,
               ElementsAre("corolock-async-lock-across-io"));
-  EXPECT_EQ(Read->Functions.begin()->second.IoAt->Line, 22u);
+  const std::optional<SourcePoint> &IoAt = Read->Functions.begin()->second.IoAt;
+  EXPECT_EQ(IoAt.value_or(SourcePoint{}).Line, 22u);
   EXPECT_TRUE(Read->Awaiters.begin()->second.AlwaysReady);
 }
 
