@@ -177,14 +177,14 @@ void LockOrderInversionCheck::report(const LockOrderGraph::Cycle &Cycle) {
                                      At(Witnesses[Cycle.Witnesses[I]])))
       Last = I;
   const Witness &Reported = Witnesses[Cycle.Witnesses[Last]];
-  const auto *Held = cast<ValueDecl>(Cycle.Nodes[Last]);
-  const auto *Locked =
-      cast<ValueDecl>(Cycle.Nodes[(Last + 1) % Cycle.Nodes.size()]);
+  const auto *Held = static_cast<const ValueDecl *>(Cycle.Nodes[Last]);
+  const auto *Locked = static_cast<const ValueDecl *>(
+      Cycle.Nodes[(Last + 1) % Cycle.Nodes.size()]);
   std::string Path;
   for (size_t I = 0; I <= Cycle.Nodes.size(); ++I) {
     size_t N = (Last + 1 + I) % Cycle.Nodes.size();
-    Path +=
-        (I ? " -> '" : "'") + mutexName(cast<ValueDecl>(Cycle.Nodes[N])) + "'";
+    Path += (I ? " -> '" : "'") +
+            mutexName(static_cast<const ValueDecl *>(Cycle.Nodes[N])) + "'";
   }
   SourceLocation Where = At(Reported);
   diag(Where, "mutex '%0' is locked while '%1' is held, %select{and "

@@ -167,7 +167,8 @@ bool CallAcquisitions::follows(const FunctionDecl &Definition,
   const auto *Method = dyn_cast<CXXMethodDecl>(&Definition);
   if (!Method)
     return true;
-  QualType Class = Context.getRecordType(Method->getParent());
+  // getRecordType is gone in LLVM 22; the type of `*this` is the class.
+  QualType Class = Method->getThisType()->getPointeeType();
   return !Model.isMutex(Class) && !Model.isGuard(Class);
 }
 
