@@ -30,6 +30,7 @@ void LockReentryCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void LockReentryCheck::check(const MatchFinder::MatchResult &Result) {
+  Reported.clear();
   CallAcquisitions Search(analyses(), *Result.Context);
   for (const FunctionDecl *F : analyses().userFunctions(*Result.Context)) {
     if (!isa<CoroutineBodyStmt>(F->getBody()))
@@ -93,6 +94,8 @@ void LockReentryCheck::checkCalls(CoroutineAnalysis &Analysis,
 
 void LockReentryCheck::reportOwn(const BodyLock &Lock, const LockFact &Held,
                                  const ASTContext &Context) {
+  if (!Reported.insert(Lock.Loc.getRawEncoding()).second)
+    return;
   std::string Mutex = spelling(Lock.MutexExpr, Context);
   diag(Lock.Loc, "%select{sync|async}0 mutex '%1' is locked again while this "
                  "coroutine holds it")
@@ -110,6 +113,8 @@ void LockReentryCheck::reportCall(const ReachedLock &Reached,
                                   const LockFact &Held,
                                   const ASTContext &Context) {
   const CallExpr &First = *Reached.Calls.front();
+  if (!Reported.insert(First.getExprLoc().getRawEncoding()).second)
+    return;
   std::string Mutex = spelling(Reached.Lock.MutexExpr, Context);
   const FunctionDecl *Callee = First.getDirectCallee();
   diag(First.getExprLoc(), "%0 locks %select{sync|async}1 mutex '%2', which "

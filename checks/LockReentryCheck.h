@@ -5,6 +5,7 @@
 
 #include "CallAcquisitions.h"
 #include "CoroutineLockCheck.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace corolock {
 
@@ -28,6 +29,11 @@ private:
                  const clang::ASTContext &Context);
   void reportCall(const ReachedLock &Reached, const LockFact &Held,
                   const clang::ASTContext &Context);
+
+  /// Where findings were reported in this translation unit: the
+  /// instantiations of a template share their locations, and one finding
+  /// stands for all of them.
+  llvm::DenseSet<unsigned> Reported;
 };
 
 } // namespace corolock

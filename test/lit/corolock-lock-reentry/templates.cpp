@@ -39,7 +39,10 @@ task<void> stores() {
   co_return;
 }
 
+// Channel<long> shares push_two's call: one finding stands for both.
 task<void> use() {
   Channel<int> c;
   co_await c.push_two(1, 2);
+  Channel<long> d;
+  co_await d.push_two(1, 2);
 }
