@@ -49,6 +49,11 @@ void BlockingWaitInCoroutineCheck::onEndOfTranslationUnit() {
 static SourceLocation callLoc(const CallExpr &Call) {
   if (isa<CXXMemberCallExpr>(Call))
     return Call.getExprLoc();
+  // A function object's call (`blockingWait(t)`, `[&] { ... }()`): its
+  // object, where LLVM 19 begins the call and LLVM 22 does not.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+    return Op->getArg(0)->getBeginLoc();
   return Call.getBeginLoc();
 }
 
