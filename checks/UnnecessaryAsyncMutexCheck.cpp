@@ -99,15 +99,10 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
   };
   for (const ValueDecl *Mutex : Sections.mutexes()) {
     llvm::ArrayRef<CriticalSection> All = Sections.sections(Mutex);
-    // A lock handed to an awaitable (`co_await cv.wait(lk)`) is released and
-    // retaken while the coroutine is suspended: only an async mutex allows it.
-    // A lock moved out with its guard, or left locked at the end of the
-    // coroutine, may be held by its new owner across suspension points this
-    // translation unit does not show.
-    bool Suspends = llvm::any_of(All, [](const CriticalSection &S) {
-      return !S.Suspensions.empty() || !S.HandOffs.empty() ||
-             !S.MovedOut.empty() || S.HeldAtEnd;
-    });
+    // Only an async mutex allows a lock held across a suspension point,
+    // here or out of sight.
+    bool Suspends = llvm::any_of(
+        All, [](const CriticalSection &S) { return S.maySuspend(); });
     // A lock of an element the held-lock analysis could not follow
     // (`stripes_[i].co_lock()`) is a critical section it does not show.
     if (Suspends || !isJudgeable(Mutex, Flow) ||

@@ -58,6 +58,16 @@ struct CriticalSection {
   /// the arguments that bind it, the parameter's own first, then each
   /// parameter's passed on, up to the argument that names Mutex.
   llvm::SmallVector<MutexBinding, 1> BoundThrough;
+
+  /// Whether the lock may be held across a suspension point, here or out of
+  /// sight: a lock handed to an awaitable (`co_await cv.wait(lk)`) is
+  /// released and retaken while the coroutine is suspended; one moved out
+  /// with its guard, or left locked at the end of the coroutine, may be held
+  /// by its new owner across suspension points this unit does not show.
+  bool maySuspend() const {
+    return !Suspensions.empty() || !HandOffs.empty() || !MovedOut.empty() ||
+           HeldAtEnd;
+  }
 };
 
 /// The critical sections of \p Coroutine, whose held locks are \p Locks, one

@@ -31,13 +31,6 @@ std::vector<const FunctionDecl *> coroutinesOf(ASTContext &Context) {
   return Finder.Found;
 }
 
-/// Whether a section may hold its lock across a suspension point, here or
-/// out of sight.
-bool suspends(const CriticalSection &S) {
-  return !S.Suspensions.empty() || !S.HandOffs.empty() || !S.MovedOut.empty() ||
-         S.HeldAtEnd;
-}
-
 std::string qualifiedName(const NamedDecl *D) {
   std::string Name;
   llvm::raw_string_ostream OS(Name);
@@ -92,7 +85,7 @@ void addMutexes(ProjectSummary &Summary, const CriticalSectionsByMutex &All,
       Section.Unit = Unit;
       Section.Acquisition = pointOf(S.Acquisition, SM);
       Section.Function = qualifiedName(S.Function);
-      Section.Suspends = suspends(S);
+      Section.Suspends = S.maySuspend();
       addAwaits(Section, S, Io, SM);
       Section.Shared = S.Mode != LockMode::Exclusive;
       Fact.Sections.push_back(std::move(Section));
