@@ -17,9 +17,10 @@ AsyncLockAcrossIoCheck::AsyncLockAcrossIoCheck(StringRef Name,
       AllowedMutexesOption(Options.get("AllowedMutexes", "").str()) {
   if (isConfigured()) {
     if (auto Io =
-            IoAwaitClassifier::create(IoFunctions, analyses().suspensions()))
+            IoAwaitClassifier::create(IoFunctions, analyses().suspensions())) {
       IoAwaits.emplace(std::move(*Io));
-    else
+      IoAwaits->useIndex(projectIndex());
+    } else
       reportConfigurationError(Io.takeError());
   } else if (auto Default = SuspensionPointClassifier::create("")) {
     // Every invalid option is reported, also when a shared one is.
@@ -52,7 +53,15 @@ void AsyncLockAcrossIoCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 bool AsyncLockAcrossIoCheck::IoSection::hasIo() const {
-  return llvm::any_of(Io, [](const FunctionDecl *F) { return F != nullptr; });
+  return llvm::any_of(
+      Io, [](const IoAwaitClassifier::Awaited &What) { return What.Io; });
+}
+
+/// Whether a critical section of another unit (or out of this AST's sight)
+/// is short: it awaits no I/O, does not yield, and awaits nothing its unit
+/// could not see into.
+static bool isShort(const SectionFact &S) {
+  return !S.AwaitsIo && !S.MayTakeLong;
 }
 
 /// The holder of a section's lock in its coroutine: a guard, or the
@@ -66,16 +75,21 @@ holderOf(const CriticalSection &Section) {
 
 void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex,
                                          IoAwaitClassifier &IoAwaits) {
+  llvm::ArrayRef<CriticalSection> Live = Sections.sections(Mutex);
   std::vector<IoSection> All;
-  for (const CriticalSection &Section : Sections.sections(Mutex)) {
+  for (const CriticalSection &Section : Live) {
     IoSection Entry{&Section, {}, false};
     for (const CoroutineSuspendExpr *S : Section.Suspensions) {
       IoAwaitClassifier::Awaited What = IoAwaits.awaited(S);
-      Entry.Io.push_back(What.Io);
+      Entry.Io.push_back(What);
       Entry.MayTakeLong |= What.Unknown || What.Yields;
     }
     All.push_back(std::move(Entry));
   }
+  // Sections of a mutex declared in a header, in other units.
+  std::vector<const SectionFact *> Elsewhere;
+  if (const MutexFact *Fact = indexedMutex(Mutex))
+    Elsewhere = sectionsOutOfSight(*Fact, Live, Context->getSourceManager());
   // One finding per holder: its sections (a guard unlocked and locked again)
   // with I/O, in order.
   llvm::MapVector<std::tuple<const FunctionDecl *, const void *, unsigned>,
@@ -94,29 +108,40 @@ void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex,
       return !Other.hasIo() && !Other.MayTakeLong &&
              conflicts(First.Mode, Other.Section->Mode);
     };
-    auto Short = llvm::find_if(All, WaitsBehind);
-    if (Short == All.end())
+    auto WaitsBehindElsewhere = [&](const SectionFact *Other) {
+      return isShort(*Other) &&
+             conflicts(First.Mode,
+                       Other->Shared ? LockMode::Shared : LockMode::Exclusive);
+    };
+    auto Waiting =
+        static_cast<unsigned>(llvm::count_if(All, WaitsBehind) +
+                              llvm::count_if(Elsewhere, WaitsBehindElsewhere));
+    if (Waiting == 0)
       continue;
-    reportHolder(Mutex, Entries, *Short->Section,
-                 static_cast<unsigned>(llvm::count_if(All, WaitsBehind)),
-                 IoAwaits);
+    ShortSection Short;
+    if (auto Here = llvm::find_if(All, WaitsBehind); Here != All.end())
+      Short.Here = Here->Section;
+    else
+      Short.Elsewhere = *llvm::find_if(Elsewhere, WaitsBehindElsewhere);
+    reportHolder(Mutex, Entries, Short, Waiting, IoAwaits);
   }
 }
 
 void AsyncLockAcrossIoCheck::reportHolder(
     const ValueDecl *Mutex, llvm::ArrayRef<const IoSection *> Entries,
-    const CriticalSection &Short, unsigned Waiting,
-    IoAwaitClassifier &IoAwaits) {
+    ShortSection Short, unsigned Waiting, IoAwaitClassifier &IoAwaits) {
   // The I/O suspensions of the holder, in order: the first is the finding.
-  std::vector<std::pair<const CoroutineSuspendExpr *, const FunctionDecl *>> Io;
+  std::vector<
+      std::pair<const CoroutineSuspendExpr *, IoAwaitClassifier::Awaited>>
+      Io;
   for (const IoSection *Entry : Entries)
     for (size_t I = 0; I < Entry->Io.size(); ++I)
-      if (Entry->Io[I])
+      if (Entry->Io[I].Io)
         Io.emplace_back(Entry->Section->Suspensions[I], Entry->Io[I]);
-  const auto &[Await, Operation] = Io.front();
+  const auto &[Await, What] = Io.front();
   diag(Await->getKeywordLoc(),
        "'%0' waits for I/O ('%1') while async mutex %2 is held")
-      << suspensionKeyword(*Await) << Operation->getQualifiedNameAsString()
+      << suspensionKeyword(*Await) << IoAwaitClassifier::operationName(What)
       << Mutex;
   diag(explanationLoc(Await->getKeywordLoc(), *Context),
        "%0 critical section%s0 on %1 without I/O wait%select{s|}2 for the "
@@ -124,7 +149,7 @@ void AsyncLockAcrossIoCheck::reportHolder(
        "mutex; see %3",
        DiagnosticIDs::Note)
       << Waiting << Mutex << (Waiting != 1) << documentationPath(getID());
-  noteIoPath(*Await, *Operation, IoAwaits);
+  noteIoPath(*Await, What, IoAwaits);
   forListedNotes(Entries.size(), [&](size_t I, unsigned Rest) {
     const CriticalSection &Section = *Entries[I]->Section;
     diag(Section.Acquisition,
@@ -133,35 +158,54 @@ void AsyncLockAcrossIoCheck::reportHolder(
         << Mutex << throughParameter(Section) << (Rest != 0) << Rest;
     noteBindings(*this, Section, *Context);
   });
-  diag(Short.Acquisition,
-       "a critical section on %0%1 without I/O, which waits behind it",
-       DiagnosticIDs::Note)
-      << Mutex << throughParameter(Short);
-  noteBindings(*this, Short, *Context);
+  noteShort(Mutex, Short);
   forListedNotes(Io.size() - 1, [&](size_t I, unsigned Rest) {
     const auto &[Other, OtherIo] = Io[I + 1];
     diag(Other->getKeywordLoc(),
          "'%0' also waits for I/O ('%1') while async mutex %2 is "
          "held%select{|, and %4 more suspension point%s4 do}3",
          DiagnosticIDs::Note)
-        << suspensionKeyword(*Other) << OtherIo->getQualifiedNameAsString()
-        << Mutex << (Rest != 0) << Rest;
+        << suspensionKeyword(*Other)
+        << IoAwaitClassifier::operationName(OtherIo) << Mutex << (Rest != 0)
+        << Rest;
   });
+}
+
+void AsyncLockAcrossIoCheck::noteShort(const ValueDecl *Mutex,
+                                       ShortSection Short) {
+  if (Short.Here) {
+    diag(Short.Here->Acquisition,
+         "a critical section on %0%1 without I/O, which waits behind it",
+         DiagnosticIDs::Note)
+        << Mutex << throughParameter(*Short.Here);
+    noteBindings(*this, *Short.Here, *Context);
+    return;
+  }
+  diag(locationOf(Short.Elsewhere->Acquisition, *Context),
+       "a critical section on %0 without I/O (in %1), which waits behind it",
+       DiagnosticIDs::Note)
+      << Mutex << Short.Elsewhere->Function;
 }
 
 /// Where the I/O is awaited when \p Await awaits it through coroutines:
 /// a note at each of their suspension points on the way.
 void AsyncLockAcrossIoCheck::noteIoPath(const CoroutineSuspendExpr &Await,
-                                        const FunctionDecl &Operation,
+                                        const IoAwaitClassifier::Awaited &What,
                                         IoAwaitClassifier &IoAwaits) {
   llvm::SmallVector<IoAwaitClassifier::Step, 2> Path = IoAwaits.ioPath(&Await);
   for (size_t I = 0; I < Path.size(); ++I) {
     const FunctionDecl &Awaited =
-        I + 1 < Path.size() ? *Path[I + 1].Coroutine : Operation;
+        I + 1 < Path.size() ? *Path[I + 1].Coroutine : *What.Io;
     diag(Path[I].Await->getKeywordLoc(), "%0 awaits %1 here",
          DiagnosticIDs::Note)
         << describeFunction(*Path[I].Coroutine) << describeFunction(Awaited);
   }
+  // The coroutine awaited out of sight, as the project index knows it.
+  if (const FunctionFact *Elsewhere = What.Elsewhere;
+      Elsewhere && Elsewhere->IoAt)
+    diag(locationOf(*Elsewhere->IoAt, *Context),
+         "'%0' awaits '%1' here (from the project index)", DiagnosticIDs::Note)
+        << Elsewhere->Name << *Elsewhere->Io;
 }
 
 /// The member of a class template that \p Mutex, a member of one of its

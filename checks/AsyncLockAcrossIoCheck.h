@@ -29,21 +29,28 @@ private:
   /// where none).
   struct IoSection {
     const CriticalSection *Section;
-    std::vector<const clang::FunctionDecl *> Io;
+    std::vector<IoAwaitClassifier::Awaited> Io;
     /// Whether a suspension without I/O yields to the scheduler, or awaits
     /// a function whose body is not visible: then the section is not short.
     bool MayTakeLong;
     bool hasIo() const;
   };
   void reportMutex(const clang::ValueDecl *Mutex, IoAwaitClassifier &IoAwaits);
+  /// A critical section without I/O that waits behind a holder: one of
+  /// this unit's, or one the project index knows.
+  struct ShortSection {
+    const CriticalSection *Here = nullptr;
+    const SectionFact *Elsewhere = nullptr;
+  };
   /// One finding: a holder of \p Mutex in one coroutine, at its first I/O
   /// suspension, with \p Waiting sections without I/O, \p Short the first.
   void reportHolder(const clang::ValueDecl *Mutex,
                     llvm::ArrayRef<const IoSection *> Entries,
-                    const CriticalSection &Short, unsigned Waiting,
+                    ShortSection Short, unsigned Waiting,
                     IoAwaitClassifier &IoAwaits);
+  void noteShort(const clang::ValueDecl *Mutex, ShortSection Short);
   void noteIoPath(const clang::CoroutineSuspendExpr &Await,
-                  const clang::FunctionDecl &Operation,
+                  const IoAwaitClassifier::Awaited &What,
                   IoAwaitClassifier &IoAwaits);
 
   std::string IoFunctions;

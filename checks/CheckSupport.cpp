@@ -12,6 +12,7 @@ namespace corolock {
 static const std::pair<const char *, std::string AnalysisOptions::*>
     AnalysisOptionFields[] = {
         {"NonSuspendingAwaitables", &AnalysisOptions::NonSuspendingAwaitables},
+        {"ProjectIndex", &AnalysisOptions::ProjectIndex},
 };
 static const std::pair<const char *, std::string LockModelOptions::*>
     LockModelOptionFields[] = {

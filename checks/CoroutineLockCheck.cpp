@@ -4,6 +4,7 @@
 #include "CheckSupport.h"
 #include "CorolockModule.h"
 #include "SharedAnalyses.h"
+#include "UnitSummary.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
@@ -16,10 +17,17 @@ CoroutineLockCheck::CoroutineLockCheck(StringRef Name,
       CheckName(Name), Analysis(readAnalysisOptions(Options, Context)),
       Shared(sharedAnalyses(Context)),
       Coroutines(sharedCoroutineMatches(Context)) {
-  if (auto A = Shared->get(Analysis))
+  // A run that writes summaries for a project verdict reads no index: what
+  // it writes must not depend on an older one.
+  AnalysisOptions ForRun = Analysis;
+  if (SummaryWriter::requested())
+    ForRun.ProjectIndex = "none";
+  if (auto A = Shared->get(ForRun))
     Analyses = *A;
   else
     reportConfigurationError(A.takeError());
+  if (Analyses)
+    useProjectIndex(Context->getCurrentFile());
   if (Analyses && SummaryWriter::requested()) {
     std::vector<std::string> Enabled;
     for (const std::string &Check : corolockCheckNames())
@@ -44,31 +52,43 @@ void CoroutineLockCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   storeAnalysisOptions(Options, Opts, Analysis);
 }
 
-const ProjectSummary *
-CoroutineLockCheck::projectIndex(ASTContext &Context,
-                                 llvm::StringRef IndexOption) {
-  if (IndexFor == &Context)
-    return Index.get();
-  IndexFor = &Context;
-  Index.reset();
-  if (writesSummaries() || IndexOption == "none")
+/// The index is found before the unit is parsed, so that every analysis of
+/// it answers alike; a broken one leaves the checks to the unit alone.
+void CoroutineLockCheck::useProjectIndex(llvm::StringRef MainFile) {
+  llvm::handleAllErrors(
+      Analyses->useIndexFor(MainFile), [&](const llvm::ErrorInfoBase &E) {
+        Configuration.add(
+            E.message() + " (the ProjectIndex option, or a "
+                          "corolock-index.json found above the file; 'none' "
+                          "reads none)",
+            DiagnosticIDs::Error);
+      });
+}
+
+const MutexFact *
+CoroutineLockCheck::indexedMutex(const ValueDecl *Mutex) const {
+  const ProjectSummary *Index = projectIndex();
+  if (!Index)
     return nullptr;
-  std::optional<std::string> Path = IndexOption.str();
-  if (IndexOption.empty()) {
-    const SourceManager &SM = Context.getSourceManager();
-    OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
-    Path = Main ? findProjectIndex(Main->getName()) : std::nullopt;
-  }
-  if (!Path)
-    return nullptr;
-  if (auto Loaded = loadProjectIndex(*Path))
-    Index = std::move(*Loaded);
-  else
-    configurationDiag("%0 (the ProjectIndex option, or a corolock-index.json "
-                      "found above the file; 'none' reads none)",
-                      DiagnosticIDs::Error)
-        << llvm::toString(Loaded.takeError());
-  return Index.get();
+  auto It = Index->Mutexes.find(usrOf(Mutex));
+  return It == Index->Mutexes.end() ? nullptr : &It->second;
+}
+
+std::vector<const SectionFact *>
+CoroutineLockCheck::sectionsOutOfSight(const MutexFact &Fact,
+                                       llvm::ArrayRef<CriticalSection> Live,
+                                       const SourceManager &SM) const {
+  std::string Main =
+      pointOf(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
+  std::vector<SourcePoint> Seen;
+  for (const CriticalSection &S : Live)
+    Seen.push_back(pointOf(S.Acquisition, SM));
+  std::vector<const SectionFact *> Result;
+  for (const SectionFact &S : Fact.Sections)
+    // The main file may have been edited since: its sections are the AST's.
+    if (S.Acquisition.File != Main && !llvm::is_contained(Seen, S.Acquisition))
+      Result.push_back(&S);
+  return Result;
 }
 
 bool CoroutineLockCheck::suspendsInSight(const CoroutineSuspendExpr &S) {

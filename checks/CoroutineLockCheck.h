@@ -53,12 +53,22 @@ protected:
   /// (COROLOCK_SUMMARY_DIR): what needs other translation units is left to
   /// that verdict.
   bool writesSummaries() const { return Summaries != nullptr; }
-  /// The project's index for the translation unit of \p Context, without
-  /// its stale units; null when there is none, when \p IndexOption (the
-  /// `ProjectIndex` option: a path, `none`, or empty to look for one) is
-  /// `none`, or while the run writes summaries itself.
-  const ProjectSummary *projectIndex(clang::ASTContext &Context,
-                                     llvm::StringRef IndexOption);
+  /// The project's index for the translation unit, without its stale
+  /// units; null when there is none, when the `ProjectIndex` option is
+  /// `none`, or while the run writes summaries itself. Only when configured.
+  const ProjectSummary *projectIndex() const {
+    return Analyses->projectIndex();
+  }
+  /// What the project index knows of \p Mutex, or null.
+  const MutexFact *indexedMutex(const clang::ValueDecl *Mutex) const;
+  /// The critical sections of \p Fact that \p Live, the sections the AST
+  /// shows, lacks: other units', and this unit's outside the main file whose
+  /// bodies the AST does not show (clangd skips those of headers).
+  std::vector<const SectionFact *>
+  sectionsOutOfSight(const MutexFact &Fact,
+                     llvm::ArrayRef<CriticalSection> Live,
+                     const clang::SourceManager &SM) const;
+
   /// The analyses shared with the checks configured alike; only when
   /// configured.
   AnalysisContext &analyses() const { return *Analyses; }
@@ -76,6 +86,8 @@ protected:
   bool suspendsInSight(const clang::CoroutineSuspendExpr &S);
 
 private:
+  void useProjectIndex(llvm::StringRef MainFile);
+
   ConfigurationReport Configuration;
   std::string CheckName;
   AnalysisOptions Analysis;
@@ -84,8 +96,6 @@ private:
   AnalysisContext *Analyses = nullptr;
   bool Configured = true;
   std::unique_ptr<SummaryWriter> Summaries;
-  const clang::ASTContext *IndexFor = nullptr;
-  std::shared_ptr<const ProjectSummary> Index;
   /// The library presets' I/O and yields, made when first needed.
   std::optional<IoAwaitClassifier> Presets;
 };

@@ -13,14 +13,12 @@ namespace corolock {
 UnnecessaryAsyncMutexCheck::UnnecessaryAsyncMutexCheck(
     StringRef Name, tidy::ClangTidyContext *Context)
     : CoroutineLockCheck(Name, Context),
-      IncludeHeaderMutexes(Options.get("IncludeHeaderMutexes", false)),
-      ProjectIndex(moduleOption(Options, Context, "ProjectIndex")) {}
+      IncludeHeaderMutexes(Options.get("IncludeHeaderMutexes", false)) {}
 
 void UnnecessaryAsyncMutexCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
   CoroutineLockCheck::storeOptions(Opts);
   Options.store(Opts, "IncludeHeaderMutexes", IncludeHeaderMutexes);
-  Options.store(Opts, "ProjectIndex", ProjectIndex);
 }
 
 void UnnecessaryAsyncMutexCheck::check(const MatchFinder::MatchResult &Result) {
@@ -57,31 +55,28 @@ bool UnnecessaryAsyncMutexCheck::isJudgedAlone(const ValueDecl *Mutex) const {
          !hiddenUser(Mutex);
 }
 
-/// The critical sections of \p Mutex in the other units of the project's
-/// index, when the index knows them all and none suspends.
+/// The critical sections of \p Mutex that the project's index knows and
+/// \p Live, this unit's, lacks, when the index knows them all and none
+/// suspends.
 std::optional<std::vector<SectionFact>>
-UnnecessaryAsyncMutexCheck::sectionsElsewhere(const ValueDecl *Mutex) {
-  const ProjectSummary *Index = projectIndex(*Context, ProjectIndex);
-  if (!Index)
-    return std::nullopt;
-  auto Fact = Index->Mutexes.find(usrOf(Mutex));
-  if (Fact == Index->Mutexes.end() || Fact->second.Unfollowed)
+UnnecessaryAsyncMutexCheck::sectionsElsewhere(
+    const ValueDecl *Mutex, llvm::ArrayRef<CriticalSection> Live) {
+  const MutexFact *Fact = indexedMutex(Mutex);
+  if (!Fact || Fact->Unfollowed)
     return std::nullopt;
   const SourceManager &SM = Context->getSourceManager();
   std::string Main =
       pointOf(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
   // A unit changed since the index was written may lock it differently
   // now; this one's own sections are the ones its AST shows.
-  if (llvm::any_of(Index->StaleUnits,
+  if (llvm::any_of(projectIndex()->StaleUnits,
                    [&](const std::string &Unit) { return Unit != Main; }))
     return std::nullopt;
   std::vector<SectionFact> Elsewhere;
-  for (const SectionFact &Section : Fact->second.Sections) {
-    if (Section.Unit == Main)
-      continue;
-    if (Section.Suspends)
+  for (const SectionFact *Section : sectionsOutOfSight(*Fact, Live, SM)) {
+    if (Section->Suspends)
       return std::nullopt;
-    Elsewhere.push_back(Section);
+    Elsewhere.push_back(*Section);
   }
   return Elsewhere;
 }
@@ -110,7 +105,8 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
       continue;
     std::vector<SectionFact> Elsewhere;
     if (!isJudgedAlone(Mutex)) {
-      std::optional<std::vector<SectionFact>> Known = sectionsElsewhere(Mutex);
+      std::optional<std::vector<SectionFact>> Known =
+          sectionsElsewhere(Mutex, All);
       if (!Known)
         continue;
       Elsewhere = std::move(*Known);

@@ -26,7 +26,8 @@ private:
   bool isJudgeable(const clang::ValueDecl *Mutex, const MutexFlow &Flow) const;
   bool isJudgedAlone(const clang::ValueDecl *Mutex) const;
   std::optional<std::vector<SectionFact>>
-  sectionsElsewhere(const clang::ValueDecl *Mutex);
+  sectionsElsewhere(const clang::ValueDecl *Mutex,
+                    llvm::ArrayRef<CriticalSection> Live);
   /// What would do instead of the async mutex.
   enum Alternative { PlainMutex, SharedMutex, Atomic };
   void reportMutex(const clang::ValueDecl *Mutex,
@@ -35,7 +36,6 @@ private:
                    Alternative Replacement);
 
   bool IncludeHeaderMutexes;
-  std::string ProjectIndex;
   CriticalSectionsByMutex Sections;
   clang::ASTContext *Context = nullptr;
 };

@@ -13,7 +13,7 @@ std::string AnalysisOptions::key() const {
   // Separators no regex list option uses unescaped.
   return Locks.SyncMutexes + '\0' + Locks.AsyncMutexes + '\0' +
          Locks.SyncGuards + '\0' + Locks.AsyncGuards + '\0' +
-         NonSuspendingAwaitables;
+         NonSuspendingAwaitables + '\0' + ProjectIndex;
 }
 
 CoroutineAnalysis::CoroutineAnalysis(
@@ -91,8 +91,29 @@ AnalysisContext::create(const AnalysisOptions &Options) {
     return llvm::joinErrors(Model ? llvm::Error::success() : Model.takeError(),
                             Suspensions ? llvm::Error::success()
                                         : Suspensions.takeError());
-  return std::unique_ptr<AnalysisContext>(
-      new AnalysisContext(std::move(*Model), std::move(*Suspensions)));
+  return std::unique_ptr<AnalysisContext>(new AnalysisContext(
+      std::move(*Model), std::move(*Suspensions), Options.ProjectIndex));
+}
+
+llvm::Error AnalysisContext::useIndexFor(llvm::StringRef MainFile) {
+  if (IndexFor == MainFile)
+    return llvm::Error::success();
+  IndexFor = MainFile.str();
+  Index.reset();
+  Suspensions.useIndex(nullptr);
+  if (IndexOption == "none")
+    return llvm::Error::success();
+  std::optional<std::string> Path = IndexOption;
+  if (IndexOption.empty())
+    Path = findProjectIndex(MainFile);
+  if (!Path)
+    return llvm::Error::success();
+  auto Loaded = loadProjectIndex(*Path);
+  if (!Loaded)
+    return Loaded.takeError();
+  Index = std::move(*Loaded);
+  Suspensions.useIndex(Index.get());
+  return llvm::Error::success();
 }
 
 void AnalysisContext::useAST(ASTContext &Context) {

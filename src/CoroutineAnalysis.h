@@ -15,6 +15,7 @@
 
 #include "CriticalSections.h"
 #include "HeldLockAnalysis.h"
+#include "ProjectSummary.h"
 #include "StmtParents.h"
 #include "TryBlocks.h"
 #include "llvm/ADT/StringMap.h"
@@ -27,6 +28,9 @@ namespace corolock {
 struct AnalysisOptions {
   LockModelOptions Locks;
   std::string NonSuspendingAwaitables;
+  /// The project's index: a path, `none`, or empty to look for one above
+  /// the main file (findProjectIndex).
+  std::string ProjectIndex;
 
   /// Equal for options that lead to the same analyses.
   std::string key() const;
@@ -96,6 +100,15 @@ public:
   const LockModel &lockModel() const { return Model; }
   const SuspensionPointClassifier &suspensions() const { return Suspensions; }
 
+  /// Makes the project index of the translation unit whose main file is
+  /// \p MainFile the one the analyses answer from (what its AST does not
+  /// show), per the ProjectIndex option, when the main file is not the last
+  /// one's. Checks are created before each unit is parsed: each tells. Only
+  /// the first to tell of a file hears why its index cannot be read.
+  llvm::Error useIndexFor(llvm::StringRef MainFile);
+  /// The index useIndexFor found, or null.
+  const ProjectSummary *projectIndex() const { return Index.get(); }
+
   /// The analysis of \p Coroutine, created on first use. A coroutine of
   /// another AST than the last one asked about starts afresh: declarations
   /// of an AST that is gone may share addresses with the new one's.
@@ -112,12 +125,17 @@ public:
   const AnalysisCounters &counters() const { return Counters; }
 
 private:
-  AnalysisContext(LockModel Model, SuspensionPointClassifier Suspensions)
-      : Model(std::move(Model)), Suspensions(std::move(Suspensions)) {}
+  AnalysisContext(LockModel Model, SuspensionPointClassifier Suspensions,
+                  std::string IndexOption)
+      : Model(std::move(Model)), Suspensions(std::move(Suspensions)),
+        IndexOption(std::move(IndexOption)) {}
   void useAST(clang::ASTContext &Context);
 
   LockModel Model;
   SuspensionPointClassifier Suspensions;
+  std::string IndexOption;
+  std::optional<std::string> IndexFor;
+  std::shared_ptr<const ProjectSummary> Index;
   clang::ASTContext *AST = nullptr;
   llvm::DenseMap<const clang::FunctionDecl *,
                  std::unique_ptr<CoroutineAnalysis>>

@@ -197,6 +197,28 @@ bool IoAwaitClassifier::knownToSuspend(const CoroutineSuspendExpr *S,
   return What.Io || What.Yields;
 }
 
+std::string IoAwaitClassifier::operationName(const Awaited &What) {
+  if (What.Elsewhere && What.Elsewhere->Io)
+    return *What.Elsewhere->Io;
+  return What.Io ? What.Io->getQualifiedNameAsString() : "";
+}
+
+IoAwaitClassifier::Awaited
+IoAwaitClassifier::unseenCallee(const FunctionDecl *Callee) const {
+  Awaited What;
+  What.Unknown = returnsCoroutine(Callee);
+  if (!What.Unknown || !Index)
+    return What;
+  auto It = Index->Functions.find(usrOf(Callee));
+  if (It == Index->Functions.end())
+    return What;
+  const FunctionFact &Fact = It->second;
+  if (Fact.Io)
+    return {Callee, false, false, &Fact};
+  What.Unknown = Fact.MayTakeLong;
+  return What;
+}
+
 llvm::SmallVector<IoAwaitClassifier::Step, 2>
 IoAwaitClassifier::ioPath(const CoroutineSuspendExpr *S) {
   llvm::SmallVector<Step, 2> Path;
@@ -263,11 +285,14 @@ IoAwaitClassifier::ExprIo IoAwaitClassifier::ioOfCall(const CallExpr *Call,
   if (Callee->hasBody(Definition)) {
     CalleeIo Inner = ioInCallee(Definition);
     if (Inner.Io)
-      return {{Inner.Io}, Inner.Await ? Definition : nullptr};
+      return {{Inner.Io, false, false, Inner.Elsewhere},
+              Inner.Await ? Definition : nullptr};
     Result.What.Unknown = Inner.Unknown;
     Result.What.Yields = Inner.Yields;
   } else {
-    Result.What.Unknown = returnsCoroutine(Callee);
+    Result.What = unseenCallee(Callee);
+    if (Result.What.Io)
+      return Result;
   }
   // `co_await read(sock).via(ex)`: the awaitable came from another call.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
@@ -369,7 +394,7 @@ IoAwaitClassifier::scanCallee(const FunctionDecl *Definition) {
         continue;
       Awaited What = ioOf(Inner->getOperand(), MaxVariables).What;
       if (What.Io)
-        return {What.Io, Inner};
+        return {What.Io, Inner, false, false, What.Elsewhere};
       Note(What);
     }
     return Result;

@@ -40,8 +40,18 @@ public:
     /// Without I/O found: whether it hands the coroutine back to its
     /// scheduler to let other tasks run first (a yield).
     bool Yields = false;
+    /// When the I/O was found in the project index: the fact of the
+    /// coroutine Io names, defined out of sight, that awaits it.
+    const FunctionFact *Elsewhere = nullptr;
   };
   Awaited awaited(const clang::CoroutineSuspendExpr *S);
+  /// The qualified name of the I/O operation \p What waits for.
+  static std::string operationName(const Awaited &What);
+
+  /// Answers from \p Index what awaiting a coroutine whose body the AST
+  /// does not show waits for. Null answers from the AST alone.
+  void useIndex(const ProjectSummary *Index) { this->Index = Index; }
+
   /// The I/O operation \p S waits for, or null.
   const clang::FunctionDecl *awaitedIo(const clang::CoroutineSuspendExpr *S) {
     return awaited(S).Io;
@@ -76,6 +86,7 @@ private:
     const clang::CoroutineSuspendExpr *Await = nullptr;
     bool Unknown = false;
     bool Yields = false;
+    const FunctionFact *Elsewhere = nullptr;
   };
   /// What awaiting \p Awaitable waits for, and the coroutine it goes through
   /// (null when none, or not a coroutine).
@@ -88,6 +99,8 @@ private:
   /// What a function defined here awaits, memoized.
   CalleeIo ioInCallee(const clang::FunctionDecl *Definition);
   CalleeIo scanCallee(const clang::FunctionDecl *Definition);
+  /// What awaiting \p Callee, whose body the AST does not show, waits for.
+  Awaited unseenCallee(const clang::FunctionDecl *Callee) const;
   const clang::FunctionDecl *
   initiatedIo(const clang::CallExpr *ComposedOperation) const;
 
@@ -96,6 +109,7 @@ private:
   NameMatcher ComposedOperations;
   NameMatcher Yields;
   const SuspensionPointClassifier *Suspensions;
+  const ProjectSummary *Index = nullptr;
   /// Functions already looked into: what they await.
   llvm::DenseMap<const clang::FunctionDecl *, CalleeIo> Callees;
   /// Functions being looked into, by their position on the stack of those.

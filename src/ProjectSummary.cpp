@@ -1,6 +1,8 @@
 //===--- ProjectSummary.cpp - Facts that outlive a translation unit -------===//
 
 #include "ProjectSummary.h"
+#include "clang/AST/Decl.h"
+#include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
@@ -52,9 +54,9 @@ json::Object byUsr(const std::map<std::string, T> &Facts, Fn ToJson) {
 }
 
 template <typename T, typename Pred>
-void eraseFactsOf(std::map<std::string, T> &Facts, Pred UnitIsStale) {
+void eraseFacts(std::map<std::string, T> &Facts, Pred IsStale) {
   for (auto It = Facts.begin(); It != Facts.end();)
-    It = UnitIsStale(It->second.Unit) ? Facts.erase(It) : std::next(It);
+    It = IsStale(It->second) ? Facts.erase(It) : std::next(It);
 }
 
 /// JSON reads signed integers only (LLVM 19).
@@ -101,13 +103,15 @@ static bool fromJSON(const json::Value &V, MutexFact &M, json::Path Path) {
 static bool fromJSON(const json::Value &V, FunctionFact &F, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("unit", F.Unit) && O.map("name", F.Name) &&
-         O.map("definition", F.Definition) && O.mapOptional("io", F.Io) &&
-         O.mapOptional("ioAt", F.IoAt);
+         O.map("definition", F.Definition) && O.map("hash", F.Hash) &&
+         O.mapOptional("io", F.Io) && O.mapOptional("ioAt", F.IoAt) &&
+         O.map("mayTakeLong", F.MayTakeLong);
 }
 
 static bool fromJSON(const json::Value &V, AwaiterFact &A, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("unit", A.Unit) && O.map("name", A.Name) &&
+         O.map("definition", A.Definition) && O.map("hash", A.Hash) &&
          O.map("alwaysReady", A.AlwaysReady);
 }
 
@@ -138,19 +142,34 @@ void ProjectSummary::merge(const ProjectSummary &Other) {
     if (!Inserted && !It->second.Io && Fact.Io)
       It->second = Fact;
   }
-  for (const auto &[Usr, Fact] : Other.Awaiters)
-    Awaiters.try_emplace(Usr, Fact);
+  for (const auto &[Usr, Fact] : Other.Awaiters) {
+    auto [It, Inserted] = Awaiters.try_emplace(Usr, Fact);
+    // Ready at every use, or not known to be.
+    if (!Inserted)
+      It->second.AlwaysReady &= Fact.AlwaysReady;
+  }
 }
 
 std::vector<std::string> ProjectSummary::dropStale(
     llvm::function_ref<std::optional<std::string>(llvm::StringRef File)>
         Contents) {
+  llvm::StringMap<std::optional<std::string>> Hashes;
+  auto HashNow = [&](const std::string &File) {
+    auto [It, Inserted] = Hashes.try_emplace(File);
+    if (Inserted)
+      if (std::optional<std::string> Now = Contents(File))
+        It->second = contentHash(*Now);
+    return It->second;
+  };
+  auto DefinitionChanged = [&](const auto &Fact) {
+    return HashNow(Fact.Definition.File) != Fact.Hash;
+  };
+  eraseFacts(Functions, DefinitionChanged);
+  eraseFacts(Awaiters, DefinitionChanged);
   std::vector<std::string> Stale;
-  for (const UnitStamp &U : Units) {
-    std::optional<std::string> Now = Contents(U.File);
-    if (!Now || contentHash(*Now) != U.Hash)
+  for (const UnitStamp &U : Units)
+    if (HashNow(U.File) != U.Hash)
       Stale.push_back(U.File);
-  }
   if (Stale.empty())
     return Stale;
   llvm::append_range(StaleUnits, Stale);
@@ -161,9 +180,24 @@ std::vector<std::string> ProjectSummary::dropStale(
   for (auto &Entry : Mutexes)
     llvm::erase_if(Entry.second.Sections,
                    [&](const SectionFact &S) { return IsStale(S.Unit); });
-  eraseFactsOf(Functions, IsStale);
-  eraseFactsOf(Awaiters, IsStale);
+  auto OfStaleUnit = [&](const auto &Fact) { return IsStale(Fact.Unit); };
+  eraseFacts(Functions, OfStaleUnit);
+  eraseFacts(Awaiters, OfStaleUnit);
   return Stale;
+}
+
+std::string usrOf(const clang::Decl *D) {
+  if (const auto *Var = llvm::dyn_cast<clang::VarDecl>(D);
+      Var && (Var->isLocalVarDeclOrParm() || !Var->isExternallyVisible()))
+    return "";
+  if (const auto *Named = llvm::dyn_cast<clang::NamedDecl>(D);
+      Named && !Named->isExternallyVisible() &&
+      !llvm::isa<clang::FieldDecl>(Named))
+    return "";
+  llvm::SmallString<128> Usr;
+  if (clang::index::generateUSRForDecl(D, Usr))
+    return "";
+  return std::string(Usr);
 }
 
 std::optional<std::string> findProjectIndex(llvm::StringRef MainFile) {
@@ -250,7 +284,9 @@ std::string toJson(const ProjectSummary &Summary) {
                           [](const FunctionFact &F) {
                             json::Object O{{"unit", F.Unit},
                                            {"name", F.Name},
-                                           {"definition", point(F.Definition)}};
+                                           {"definition", point(F.Definition)},
+                                           {"hash", F.Hash},
+                                           {"mayTakeLong", F.MayTakeLong}};
                             if (F.Io)
                               O["io"] = *F.Io;
                             if (F.IoAt)
@@ -260,6 +296,8 @@ std::string toJson(const ProjectSummary &Summary) {
       {"awaiters", byUsr(Summary.Awaiters, [](const AwaiterFact &A) {
          return json::Object{{"unit", A.Unit},
                              {"name", A.Name},
+                             {"definition", point(A.Definition)},
+                             {"hash", A.Hash},
                              {"alwaysReady", A.AlwaysReady}};
        })}};
   std::string Text;

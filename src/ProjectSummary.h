@@ -23,10 +23,14 @@
 #include <string>
 #include <vector>
 
+namespace clang {
+class Decl;
+} // namespace clang
+
 namespace corolock {
 
 /// The format's version: readers refuse any other.
-constexpr unsigned SummaryVersion = 1;
+constexpr unsigned SummaryVersion = 2;
 
 /// A position in a file, as diagnostics need it (offset for fixes, line and
 /// column for text).
@@ -81,21 +85,32 @@ struct MutexFact {
   std::vector<SectionFact> Sections;
 };
 
+/// A coroutine: what awaiting it waits for.
 struct FunctionFact {
   std::string Unit;
   std::string Name;
   SourcePoint Definition;
+  /// The hash of the contents of the file that defines it (a header, for
+  /// one that many units see): an edit there makes the fact stale.
+  std::string Hash;
   /// The I/O operation it awaits (directly or through what it awaits), and
   /// where; none when it awaits none that the analysis can see.
   std::optional<std::string> Io;
   std::optional<SourcePoint> IoAt;
+  /// Without I/O: whether it yields, or awaits a function whose body its
+  /// unit does not show (so it may still take long).
+  bool MayTakeLong = false;
 };
 
+/// An awaiter's `await_ready()`, keyed by the method's USR.
 struct AwaiterFact {
   std::string Unit;
+  /// The awaiter's qualified name.
   std::string Name;
-  /// What its `await_ready()` returns when it is a constant: false means
-  /// the awaiter always suspends, true that it never does.
+  SourcePoint Definition;
+  std::string Hash;
+  /// Whether it always returns true (the awaiter never suspends), at every
+  /// use the units saw.
   bool AlwaysReady = false;
 };
 
@@ -126,12 +141,18 @@ struct ProjectSummary {
 
   /// Drops the facts of the units whose file now has other contents (or is
   /// gone) and returns those files (also added to StaleUnits): what they
-  /// said may no longer hold.
+  /// said may no longer hold. A function's or awaiter's fact is dropped too
+  /// when the file that defines it (a header) changed.
   /// \p Contents gives a file's current contents, or nothing.
   std::vector<std::string>
   dropStale(llvm::function_ref<std::optional<std::string>(llvm::StringRef File)>
                 Contents);
 };
+
+/// The USR of \p D, the key of its facts, or empty when it has none that
+/// other translation units share (a local, a parameter, a declaration in an
+/// anonymous namespace).
+std::string usrOf(const clang::Decl *D);
 
 /// The file name of a project's index.
 constexpr llvm::StringLiteral IndexFileName = "corolock-index.json";

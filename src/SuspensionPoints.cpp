@@ -95,16 +95,32 @@ bool SuspensionPointClassifier::neverSuspends(
   for (const Expr *Awaitable : awaitablesUsed(E))
     if (NonSuspending.matches(recordOf(Awaitable->getType())))
       return true;
-  return alwaysReady(E->getReadyExpr());
+  if (alwaysReady(E->getReadyExpr()))
+    return true;
+  const AwaiterFact *Fact = indexed(readinessCallee(E));
+  return Fact && Fact->AlwaysReady;
 }
 
 bool SuspensionPointClassifier::readinessSkipped(
     const CoroutineSuspendExpr *E) const {
+  const FunctionDecl *Callee = readinessCallee(E);
+  return Callee && bodySkipped(Callee) && !indexed(Callee);
+}
+
+const FunctionDecl *SuspensionPointClassifier::readinessCallee(
+    const CoroutineSuspendExpr *E) const {
   const Expr *Ready = E->getReadyExpr();
   const auto *Call = dyn_cast_or_null<CallExpr>(
       Ready ? Ready->IgnoreImplicit()->IgnoreParens() : nullptr);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  return Callee && bodySkipped(Callee);
+  return Call ? Call->getDirectCallee() : nullptr;
+}
+
+const AwaiterFact *
+SuspensionPointClassifier::indexed(const FunctionDecl *Ready) const {
+  if (!Index || !Ready || Ready->hasBody())
+    return nullptr;
+  auto It = Index->Awaiters.find(usrOf(Ready));
+  return It == Index->Awaiters.end() ? nullptr : &It->second;
 }
 
 const CoroutineSuspendExpr *

@@ -10,6 +10,7 @@
 #define COROLOCK_SUSPENSIONPOINTS_H
 
 #include "LockModel.h"
+#include "ProjectSummary.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace corolock {
@@ -39,11 +40,26 @@ public:
   /// that may always return true is not in the AST.
   bool readinessSkipped(const clang::CoroutineSuspendExpr *E) const;
 
+  /// The `await_ready()` the ready expression of \p E calls, or null.
+  const clang::FunctionDecl *
+  readinessCallee(const clang::CoroutineSuspendExpr *E) const;
+
+  /// Answers from \p Index what the AST does not show: whether an awaiter
+  /// whose `await_ready()` body is not in the AST (another file defines it,
+  /// or clangd skipped it) is ready at once. Null answers from the AST
+  /// alone.
+  void useIndex(const ProjectSummary *Index) { this->Index = Index; }
+
 private:
   explicit SuspensionPointClassifier(NameMatcher NonSuspending)
       : NonSuspending(std::move(NonSuspending)) {}
 
+  /// The index's fact on \p Ready, an `await_ready()` whose body the AST
+  /// does not show, or null.
+  const AwaiterFact *indexed(const clang::FunctionDecl *Ready) const;
+
   NameMatcher NonSuspending;
+  const ProjectSummary *Index = nullptr;
 };
 
 } // namespace corolock

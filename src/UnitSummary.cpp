@@ -4,7 +4,6 @@
 #include "CriticalSections.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/Index/USRGeneration.h"
 
 using namespace clang;
 
@@ -93,39 +92,94 @@ void addMutexes(ProjectSummary &Summary, const CriticalSectionsByMutex &All,
   }
 }
 
+/// The hashes of the contents of the files facts are defined in, each
+/// computed once.
+class FileHashes {
+public:
+  explicit FileHashes(const SourceManager &SM) : SM(SM) {}
+  const std::string &of(SourceLocation Loc) {
+    FileID File = SM.getFileID(SM.getExpansionLoc(Loc));
+    std::string &Hash = Hashes[File];
+    if (Hash.empty())
+      Hash = contentHash(SM.getBufferData(File));
+    return Hash;
+  }
+
+private:
+  const SourceManager &SM;
+  llvm::DenseMap<FileID, std::string> Hashes;
+};
+
 void addFunction(ProjectSummary &Summary, CoroutineAnalysis &Coroutine,
                  IoAwaitClassifier &Io, const std::string &Unit,
-                 const SourceManager &SM) {
+                 FileHashes &Hashes) {
   const FunctionDecl &F = Coroutine.function();
   std::string Usr = usrOf(&F);
   if (Usr.empty())
     return;
+  const SourceManager &SM = F.getASTContext().getSourceManager();
   FunctionFact &Fact = Summary.Functions[Usr];
   Fact.Unit = Unit;
   Fact.Name = qualifiedName(&F);
   Fact.Definition = pointOf(F.getLocation(), SM);
-  for (const SuspensionPointLocks &Point : Coroutine.heldLocks().Suspensions)
-    if (const FunctionDecl *Operation = Io.awaitedIo(Point.Suspension)) {
-      Fact.Io = qualifiedName(Operation);
+  Fact.Hash = Hashes.of(F.getLocation());
+  for (const SuspensionPointLocks &Point : Coroutine.heldLocks().Suspensions) {
+    IoAwaitClassifier::Awaited What = Io.awaited(Point.Suspension);
+    if (What.Io) {
+      Fact.Io = Io.operationName(What);
       Fact.IoAt = pointOf(Point.Suspension->getBeginLoc(), SM);
+      Fact.MayTakeLong = false;
       return;
     }
+    Fact.MayTakeLong |= What.Unknown || What.Yields;
+  }
+}
+
+/// The explicit suspension expressions of a coroutine body, lambdas' aside.
+class AwaitCollector : public RecursiveASTVisitor<AwaitCollector> {
+public:
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
+    if (const auto *Await = dyn_cast<CoawaitExpr>(E);
+        !(Await && Await->isImplicit()) && !E->isTypeDependent())
+      Found.push_back(E);
+    return true;
+  }
+  std::vector<const CoroutineSuspendExpr *> Found;
+};
+
+/// Whether the awaiters \p F awaits are ready at once: what an editor,
+/// which does not see the bodies of their `await_ready()`, cannot tell.
+void addAwaiters(ProjectSummary &Summary, const FunctionDecl &F,
+                 const SuspensionPointClassifier &Suspensions,
+                 const std::string &Unit, FileHashes &Hashes) {
+  AwaitCollector Awaits;
+  Awaits.TraverseStmt(cast<CoroutineBodyStmt>(F.getBody())->getBody());
+  const SourceManager &SM = F.getASTContext().getSourceManager();
+  for (const CoroutineSuspendExpr *E : Awaits.Found) {
+    const FunctionDecl *Ready = Suspensions.readinessCallee(E);
+    const FunctionDecl *Definition = nullptr;
+    if (!Ready || !Ready->hasBody(Definition))
+      continue;
+    std::string Usr = usrOf(Ready);
+    if (Usr.empty())
+      continue;
+    bool AlwaysReady = Suspensions.neverSuspends(E);
+    auto [It, Inserted] = Summary.Awaiters.try_emplace(Usr);
+    AwaiterFact &Fact = It->second;
+    if (!Inserted) {
+      Fact.AlwaysReady &= AlwaysReady;
+      continue;
+    }
+    Fact.Unit = Unit;
+    Fact.Name = qualifiedName(cast<NamedDecl>(Ready->getDeclContext()));
+    Fact.Definition = pointOf(Definition->getLocation(), SM);
+    Fact.Hash = Hashes.of(Definition->getLocation());
+    Fact.AlwaysReady = AlwaysReady;
+  }
 }
 
 } // namespace
-
-std::string usrOf(const Decl *D) {
-  if (const auto *Var = dyn_cast<VarDecl>(D);
-      Var && (Var->isLocalVarDeclOrParm() || !Var->isExternallyVisible()))
-    return "";
-  if (const auto *Named = dyn_cast<NamedDecl>(D);
-      Named && !Named->isExternallyVisible() && !isa<FieldDecl>(Named))
-    return "";
-  llvm::SmallString<128> Usr;
-  if (index::generateUSRForDecl(D, Usr))
-    return "";
-  return std::string(Usr);
-}
 
 SourcePoint pointOf(SourceLocation Loc, const SourceManager &SM) {
   SourcePoint P;
@@ -153,11 +207,13 @@ ProjectSummary summarizeUnit(ASTContext &Context, AnalysisContext &Analyses,
   Summary.Units.push_back(Stamp);
 
   CriticalSectionsByMutex Sections;
+  FileHashes Hashes(SM);
   for (const FunctionDecl *F : coroutinesOf(Context)) {
     CoroutineAnalysis &Coroutine = Analyses.coroutine(*F, Context);
     for (const CriticalSection &Section : Coroutine.criticalSections())
       Sections.add(Section);
-    addFunction(Summary, Coroutine, Io, Stamp.File, SM);
+    addFunction(Summary, Coroutine, Io, Stamp.File, Hashes);
+    addAwaiters(Summary, *F, Analyses.suspensions(), Stamp.File, Hashes);
   }
   const MutexFlow &Flow = Analyses.mutexFlow(Context);
   Sections.bindParameters(Flow);

@@ -17,10 +17,6 @@
 
 namespace corolock {
 
-/// The USR of \p D, or empty when it has none that other translation units
-/// share (a local, a parameter, a declaration in an anonymous namespace).
-std::string usrOf(const clang::Decl *D);
-
 /// Where \p Loc is (its expansion, for a macro), as diagnostics report it.
 SourcePoint pointOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
 

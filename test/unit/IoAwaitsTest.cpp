@@ -657,5 +657,65 @@ task<void> f(asio::socket &s) {
                           "L26: asio::socket::async_read_some"));
 }
 
+//===----------------------------------------------------------------------===//
+// The project index
+//===----------------------------------------------------------------------===//
+
+// A coroutine defined out of sight awaits what the project index says: its
+// I/O (named by the index), nothing long, or, without a fact, what cannot be
+// told.
+TEST(IoAwaitsIndex, CoroutinesDefinedElsewhere) {
+  ParsedCode Parsed(R"cpp(
+task<void> relayWrite(int n);
+task<void> tally(int n);
+task<void> pause(int n);
+task<void> unknown(int n);
+task<void> f() {
+  co_await relayWrite(1);
+  co_await tally(2);
+  co_await pause(3);
+  co_await unknown(4);
+}
+)cpp");
+  ASSERT_FALSE(Parsed.hasErrors());
+  auto Suspensions = llvm::cantFail(SuspensionPointClassifier::create(""));
+  auto Io = llvm::cantFail(IoAwaitClassifier::create("", Suspensions));
+  std::vector<const clang::CoroutineSuspendExpr *> Awaits;
+  for (const SuspensionPointLocks &Point :
+       analyzeHeldLocks(*Parsed.function("f"), Parsed.context(),
+                        llvm::cantFail(LockModel::create({})), Suspensions)
+           .Suspensions)
+    Awaits.push_back(Point.Suspension);
+  ASSERT_EQ(Awaits.size(), 4u);
+  auto Describe = [&] {
+    std::vector<std::string> Result;
+    for (const clang::CoroutineSuspendExpr *S : Awaits) {
+      IoAwaitClassifier::Awaited What = Io.awaited(S);
+      Result.push_back(What.Io        ? IoAwaitClassifier::operationName(What)
+                       : What.Unknown ? "unknown"
+                                      : "-");
+    }
+    return Result;
+  };
+  EXPECT_THAT(Describe(),
+              ElementsAre("unknown", "unknown", "unknown", "unknown"));
+
+  ProjectSummary Index;
+  // The declarations, as the awaited calls name them.
+  auto Fact = [&](llvm::StringRef Name) -> FunctionFact & {
+    auto Found = Parsed.context().getTranslationUnitDecl()->lookup(
+        &Parsed.context().Idents.get(Name));
+    EXPECT_TRUE(Found.isSingleResult());
+    return Index.Functions[usrOf(Found.front())];
+  };
+  Fact("relayWrite").Io = "net::socket::send";
+  Fact("tally");
+  Fact("pause").MayTakeLong = true;
+  Io.useIndex(&Index);
+  EXPECT_THAT(Describe(),
+              ElementsAre("net::socket::send", "-", "unknown", "unknown"));
+  EXPECT_EQ(Io.awaited(Awaits[0]).Elsewhere, &Fact("relayWrite"));
+}
+
 } // namespace
 } // namespace corolock::test

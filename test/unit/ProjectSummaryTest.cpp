@@ -40,14 +40,26 @@ ProjectSummary unit(const std::string &File, bool Suspends) {
   FunctionFact &F = S.Functions["c:@F@upstreamWrite#I#"];
   F.Unit = File;
   F.Name = "upstreamWrite";
-  F.Definition = at(File, 20);
+  F.Definition = at("relay.h", 20);
+  F.Hash = contentHash("relay.h contents");
   F.Io = "Socket::async_write";
-  F.IoAt = at(File, 22);
-  AwaiterFact &A = S.Awaiters["c:@S@Ready"];
+  F.IoAt = at("relay.h", 22);
+  AwaiterFact &A = S.Awaiters["c:@S@Ready@F@await_ready#1"];
   A.Unit = File;
   A.Name = "Ready";
+  A.Definition = at("relay.h", 30);
+  A.Hash = F.Hash;
   A.AlwaysReady = true;
   return S;
+}
+
+/// The files of the units and of relay.h as they were when summarized,
+/// but \p Edited.
+std::optional<std::string> unchangedBut(llvm::StringRef File,
+                                        llvm::StringRef Edited) {
+  if (File == Edited)
+    return std::string("edited since");
+  return File.str() + " contents";
 }
 
 TEST(ProjectSummaryTest, RoundTrips) {
@@ -124,14 +136,9 @@ TEST(ProjectSummaryTest, DropsStaleUnits) {
   ProjectSummary Index;
   Index.merge(unit("relay_bump.cpp", false));
   Index.merge(unit("relay_flush.cpp", true));
-  std::vector<std::string> Stale =
-      Index.dropStale([](llvm::StringRef File) -> std::optional<std::string> {
-        if (File == "relay_bump.cpp")
-          return File.str() + " contents";
-        if (File == "relay_flush.cpp")
-          return std::string("edited since");
-        return std::nullopt;
-      });
+  std::vector<std::string> Stale = Index.dropStale([](llvm::StringRef File) {
+    return unchangedBut(File, "relay_flush.cpp");
+  });
   EXPECT_THAT(Stale, ElementsAre("relay_flush.cpp"));
   EXPECT_THAT(Index.StaleUnits, ElementsAre("relay_flush.cpp"));
   ASSERT_EQ(Index.Units.size(), 1u);
@@ -146,6 +153,32 @@ TEST(ProjectSummaryTest, DropsStaleUnits) {
   EXPECT_THAT(Gone, ElementsAre("relay_bump.cpp"));
   EXPECT_TRUE(Index.Functions.empty());
   EXPECT_TRUE(Index.Mutexes.at("c:@S@Relay@FI@mu_").Sections.empty());
+}
+
+// A coroutine or awaiter defined in a header that changed since says
+// nothing, though the units that saw it did not change.
+TEST(ProjectSummaryTest, DropsFactsOfChangedHeaders) {
+  ProjectSummary Index = unit("relay_flush.cpp", true);
+  EXPECT_TRUE(Index
+                  .dropStale([](llvm::StringRef File) {
+                    return unchangedBut(File, "relay.h");
+                  })
+                  .empty());
+  EXPECT_EQ(Index.Units.size(), 1u);
+  EXPECT_EQ(Index.Mutexes.at("c:@S@Relay@FI@mu_").Sections.size(), 1u);
+  EXPECT_TRUE(Index.Functions.empty());
+  EXPECT_TRUE(Index.Awaiters.empty());
+}
+
+// An awaiter is ready at once only when it was at every use, in every unit.
+TEST(ProjectSummaryTest, MergesAwaitersReadyAtEveryUse) {
+  ProjectSummary Index = unit("a.cpp", false);
+  ProjectSummary Other = unit("b.cpp", false);
+  Other.Awaiters.begin()->second.AlwaysReady = false;
+  Index.merge(Other);
+  EXPECT_FALSE(Index.Awaiters.begin()->second.AlwaysReady);
+  Index.merge(unit("c.cpp", false));
+  EXPECT_FALSE(Index.Awaiters.begin()->second.AlwaysReady);
 }
 
 } // namespace

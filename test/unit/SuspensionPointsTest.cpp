@@ -177,6 +177,66 @@ task<void> f() {
                           "L34 co_await: yes", "L35 co_await: yes"));
 }
 
+// An awaiter whose await_ready() body another file defines is ready at once
+// when the project index says so at every use; without a fact (or without an
+// index) it may suspend. The index is never asked about a body in sight.
+TEST(SuspensionPoints, ReadinessOutOfSightFromTheIndex) {
+  ParsedCode Parsed(R"cpp(
+struct Remote {
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+struct Parked {
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+struct Seen {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+task<void> f() {
+  co_await Remote{};
+  co_await Parked{};
+  co_await Seen{};
+}
+)cpp");
+  ASSERT_FALSE(Parsed.hasErrors());
+  auto Classifier = SuspensionPointClassifier::create("");
+  ASSERT_TRUE(static_cast<bool>(Classifier));
+  CoroutineStmts Visitor;
+  Visitor.TraverseStmt(Parsed.function("f")->getBody());
+  std::vector<const clang::CoroutineSuspendExpr *> Awaits;
+  for (const clang::Stmt *S : Visitor.Found)
+    if (const auto *Await = llvm::dyn_cast<clang::CoawaitExpr>(S);
+        Await && !Await->isImplicit())
+      Awaits.push_back(Await);
+  ASSERT_EQ(Awaits.size(), 3u);
+  auto Suspends = [&] {
+    std::vector<bool> Result;
+    for (const clang::CoroutineSuspendExpr *E : Awaits)
+      Result.push_back(Classifier->asSuspensionPoint(E) != nullptr);
+    return Result;
+  };
+  EXPECT_THAT(Suspends(), ElementsAre(true, true, true));
+
+  ProjectSummary Index;
+  auto Fact = [&](const clang::CoroutineSuspendExpr *E, bool Ready) {
+    std::string Usr = usrOf(Classifier->readinessCallee(E));
+    ASSERT_FALSE(Usr.empty());
+    Index.Awaiters[Usr].AlwaysReady = Ready;
+  };
+  Fact(Awaits[0], true);
+  Fact(Awaits[1], false);
+  Fact(Awaits[2], true);
+  Classifier->useIndex(&Index);
+  EXPECT_THAT(Suspends(), ElementsAre(false, true, true));
+  Classifier->useIndex(nullptr);
+  EXPECT_THAT(Suspends(), ElementsAre(true, true, true));
+}
+
 // An awaitable whose operator co_await returns an always-ready awaiter is
 // not a point.
 TEST(SuspensionPoints, OperatorCoAwaitReturningReadyAwaiter) {
