@@ -202,7 +202,7 @@ void AsyncLockAcrossIoCheck::noteIoPath(const CoroutineSuspendExpr &Await,
   }
   // The coroutine awaited out of sight, as the project index knows it.
   if (const FunctionFact *Elsewhere = What.Elsewhere;
-      Elsewhere && Elsewhere->IoAt)
+      Elsewhere && Elsewhere->Io && Elsewhere->IoAt)
     diag(locationOf(*Elsewhere->IoAt, *Context),
          "'%0' awaits '%1' here (from the project index)", DiagnosticIDs::Note)
         << Elsewhere->Name << *Elsewhere->Io;

@@ -142,8 +142,9 @@ void LockOrderInversionCheck::addOrder(const FunctionDecl &F,
   if (RequireSameObject &&
       (!isOwnObject(mutexPath(OuterMutex)) || !isOwnObject(Inner.CallerPath)))
     return;
-  Graph.addEdge(From, To, Gates, Witnesses.size());
-  Witnesses.push_back({&F, &Outer, OuterMutex, Inner});
+  // An edge keeps a few witnesses: only those are kept here too.
+  if (Graph.addEdge(From, To, Gates, Witnesses.size()))
+    Witnesses.push_back({&F, &Outer, OuterMutex, Inner});
 }
 
 /// Whether each mutex of \p Cycle, held in the order that leaves it, makes

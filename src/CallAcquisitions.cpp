@@ -5,6 +5,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
+#include <set>
+#include <tuple>
 
 using namespace clang;
 
@@ -229,6 +231,28 @@ CallAcquisitions::throughCall(const CallExpr &Call, const FunctionDecl &Callee,
   return Reached;
 }
 
+namespace {
+/// What tells two reached locks apart for the checks: the mutex, how it is
+/// taken, and the path the caller names it by (none: another object's).
+using ReachedKey =
+    std::tuple<const ValueDecl *, LockMode, bool, bool, bool, MutexPath::Root,
+               const ValueDecl *, std::vector<const ValueDecl *>>;
+
+ReachedKey keyOf(const ReachedLock &R) {
+  const std::optional<MutexPath> &Path = R.CallerPath;
+  return {R.Lock.Mutex,
+          R.Lock.Mode,
+          R.Lock.Recursive,
+          R.Lock.Joint,
+          Path.has_value(),
+          Path ? Path->From : MutexPath::Root::Local,
+          Path ? Path->Variable : nullptr,
+          Path ? std::vector<const ValueDecl *>(Path->Fields.begin(),
+                                                Path->Fields.end())
+               : std::vector<const ValueDecl *>()};
+}
+} // namespace
+
 /// The waiting locks \p F's body requests, and those of its calls at most
 /// \p Depth calls deep: only as deep as asked, so that the search never
 /// walks more of the call graph than it reports.
@@ -240,10 +264,12 @@ llvm::ArrayRef<ReachedLock> CallAcquisitions::summaryOf(const FunctionDecl &F,
   if (!InProgress.insert(&F).second)
     return {};
   std::vector<ReachedLock> Found;
-  llvm::DenseSet<std::pair<const Expr *, unsigned>> Seen;
+  // Each mutex as the caller names it, in each way of taking it, once (its
+  // first acquisition): a caller that makes many calls into a body that
+  // locks many times then costs as many steps as distinct mutexes.
+  std::set<ReachedKey> Seen;
   auto Add = [&](ReachedLock R) {
-    if (Seen.insert({R.Lock.MutexExpr, unsigned(R.CallerPath.has_value())})
-            .second)
+    if (Seen.insert(keyOf(R)).second)
       Found.push_back(std::move(R));
   };
   for (const BodyLock &Lock : locksOf(F))

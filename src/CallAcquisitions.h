@@ -102,8 +102,9 @@ public:
       std::pair<const clang::CallExpr *, const clang::FunctionDecl *>>
   callsOf(const clang::FunctionDecl &F);
   /// The waiting locks calling \p Callee through \p Call requests: \p
-  /// Callee's own, then those of its calls, each acquisition once; paths as
-  /// the caller names them.
+  /// Callee's own, then those of its calls, each mutex (as the caller names
+  /// it, in each mode) once, at its first acquisition; paths as the caller
+  /// names them.
   std::vector<ReachedLock> acquiredBy(const clang::CallExpr &Call,
                                       const clang::FunctionDecl &Callee);
   /// How many summaries (function and depth) were made, for tests.

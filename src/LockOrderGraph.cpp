@@ -17,11 +17,11 @@ unsigned LockOrderGraph::node(const void *Key) {
   return It->second;
 }
 
-void LockOrderGraph::addEdge(const void *From, const void *To,
+bool LockOrderGraph::addEdge(const void *From, const void *To,
                              llvm::ArrayRef<const void *> Gates,
                              unsigned Witness) {
   if (From == To)
-    return;
+    return false;
   unsigned F = node(From), T = node(To);
   auto [It, Inserted] = EdgeIndex.try_emplace({F, T}, Edges.size());
   if (Inserted) {
@@ -30,7 +30,7 @@ void LockOrderGraph::addEdge(const void *From, const void *To,
   }
   Edge &E = Edges[It->second];
   if (E.Witnesses.size() >= MaxWitnesses)
-    return;
+    return false;
   Witnessed W{Witness, {}};
   for (const void *Gate : Gates)
     if (Gate != From && Gate != To)
@@ -38,6 +38,7 @@ void LockOrderGraph::addEdge(const void *From, const void *To,
   llvm::sort(W.Gates);
   W.Gates.erase(std::unique(W.Gates.begin(), W.Gates.end()), W.Gates.end());
   E.Witnesses.push_back(std::move(W));
+  return true;
 }
 
 const LockOrderGraph::Edge *LockOrderGraph::edge(unsigned From,

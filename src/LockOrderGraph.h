@@ -33,8 +33,8 @@ public:
   /// Records that \p To is requested while \p From is held, together with
   /// \p Gates, the other mutexes held there; \p Witness says where. An edge
   /// keeps its first MaxWitnesses witnesses. A mutex requested while held
-  /// (From == To) is no order.
-  void addEdge(const void *From, const void *To,
+  /// (From == To) is no order. Returns whether the witness was kept.
+  bool addEdge(const void *From, const void *To,
                llvm::ArrayRef<const void *> Gates, unsigned Witness);
 
   /// The cycles of at most \p MaxLength mutexes, each once, with witnesses
