@@ -208,25 +208,6 @@ void AsyncLockAcrossIoCheck::noteIoPath(const CoroutineSuspendExpr &Await,
         << Elsewhere->Name << *Elsewhere->Io;
 }
 
-/// The member of a class template that \p Mutex, a member of one of its
-/// specializations, was instantiated from, or null. Its qualified name is the
-/// one written in the source (`Channel::mu_`, not `Channel<int>::mu_`).
-static const ValueDecl *templateMember(const ValueDecl *Mutex) {
-  if (const auto *Var = dyn_cast<VarDecl>(Mutex))
-    return Var->getInstantiatedFromStaticDataMember();
-  const auto *Field = dyn_cast<FieldDecl>(Mutex);
-  const auto *Record =
-      Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
-  const CXXRecordDecl *Pattern =
-      Record ? Record->getTemplateInstantiationPattern() : nullptr;
-  if (!Pattern)
-    return nullptr;
-  for (const NamedDecl *D : Pattern->lookup(Field->getDeclName()))
-    if (const auto *PatternField = dyn_cast<FieldDecl>(D))
-      return PatternField;
-  return nullptr;
-}
-
 void AsyncLockAcrossIoCheck::onEndOfTranslationUnit() {
   if (Context && isConfigured())
     Sections.bindParameters(analyses().mutexFlow(*Context));
@@ -235,7 +216,7 @@ void AsyncLockAcrossIoCheck::onEndOfTranslationUnit() {
       // A class template's mutex is allowed under the name it is written
       // with, for every specialization, as well as per specialization.
       if (!AllowedMutexes->matches(Mutex) &&
-          !AllowedMutexes->matches(templateMember(Mutex)))
+          !AllowedMutexes->matches(classTemplateMember(Mutex)))
         reportMutex(Mutex, *IoAwaits);
   Sections.clear();
   Context = nullptr;

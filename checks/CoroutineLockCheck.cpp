@@ -70,7 +70,7 @@ CoroutineLockCheck::indexedMutex(const ValueDecl *Mutex) const {
   const ProjectSummary *Index = projectIndex();
   if (!Index)
     return nullptr;
-  auto It = Index->Mutexes.find(usrOf(Mutex));
+  auto It = Index->Mutexes.find(mutexUsr(Mutex));
   return It == Index->Mutexes.end() ? nullptr : &It->second;
 }
 

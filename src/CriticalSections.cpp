@@ -691,4 +691,20 @@ MutexFlow analyzeMutexFlow(ASTContext &Context, const LockModel &Model) {
   return Flow;
 }
 
+const ValueDecl *classTemplateMember(const ValueDecl *Mutex) {
+  if (const auto *Var = dyn_cast<VarDecl>(Mutex))
+    return Var->getInstantiatedFromStaticDataMember();
+  const auto *Field = dyn_cast<FieldDecl>(Mutex);
+  const auto *Record =
+      Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+  const CXXRecordDecl *Pattern =
+      Record ? Record->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern)
+    return nullptr;
+  for (const NamedDecl *D : Pattern->lookup(Field->getDeclName()))
+    if (const auto *PatternField = dyn_cast<FieldDecl>(D))
+      return PatternField;
+  return nullptr;
+}
+
 } // namespace corolock

@@ -163,6 +163,12 @@ struct MutexFlow {
 
 MutexFlow analyzeMutexFlow(clang::ASTContext &Context, const LockModel &Model);
 
+/// The member of a class template that \p Mutex, a member of one of its
+/// specializations, was instantiated from, or null. Its qualified name is the
+/// one written in the source (`Channel::mu_`, not `Channel<int>::mu_`), and
+/// it is one declaration for every specialization.
+const clang::ValueDecl *classTemplateMember(const clang::ValueDecl *Mutex);
+
 } // namespace corolock
 
 #endif // COROLOCK_CRITICALSECTIONS_H

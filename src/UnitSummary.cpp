@@ -10,26 +10,6 @@ using namespace clang;
 namespace corolock {
 namespace {
 
-/// The coroutine definitions of the translation unit outside system
-/// headers, template instantiations included.
-std::vector<const FunctionDecl *> coroutinesOf(ASTContext &Context) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    const SourceManager *SM;
-    std::vector<const FunctionDecl *> Found;
-    bool shouldVisitTemplateInstantiations() const { return true; }
-    bool VisitFunctionDecl(FunctionDecl *F) {
-      if (F->doesThisDeclarationHaveABody() && !F->isDependentContext() &&
-          isa_and_nonnull<CoroutineBodyStmt>(F->getBody()) &&
-          !SM->isInSystemHeader(F->getLocation()))
-        Found.push_back(F);
-      return true;
-    }
-  } Finder;
-  Finder.SM = &Context.getSourceManager();
-  Finder.TraverseAST(Context);
-  return Finder.Found;
-}
-
 std::string qualifiedName(const NamedDecl *D) {
   std::string Name;
   llvm::raw_string_ostream OS(Name);
@@ -67,13 +47,16 @@ void addMutexes(ProjectSummary &Summary, const CriticalSectionsByMutex &All,
                 const MutexFlow &Flow, IoAwaitClassifier &Io,
                 const std::string &Unit, const SourceManager &SM) {
   for (const ValueDecl *Mutex : All.mutexes()) {
-    std::string Usr = usrOf(Mutex);
+    std::string Usr = mutexUsr(Mutex);
     if (Usr.empty())
       continue;
     llvm::ArrayRef<CriticalSection> Sections = All.sections(Mutex);
+    const ValueDecl *Declared = classTemplateMember(Mutex);
+    if (!Declared)
+      Declared = Mutex;
     MutexFact &Fact = Summary.Mutexes[Usr];
-    Fact.Name = qualifiedName(Mutex);
-    Fact.Declaration = pointOf(Mutex->getLocation(), SM);
+    Fact.Name = qualifiedName(Declared);
+    Fact.Declaration = pointOf(Declared->getLocation(), SM);
     QualType T = Mutex->getType();
     Fact.Unfollowed = Flow.escapes(Mutex) || T->isReferenceType() ||
                       T->isPointerType() ||
@@ -181,6 +164,11 @@ void addAwaiters(ProjectSummary &Summary, const FunctionDecl &F,
 
 } // namespace
 
+std::string mutexUsr(const ValueDecl *Mutex) {
+  const ValueDecl *Member = classTemplateMember(Mutex);
+  return usrOf(Member ? Member : Mutex);
+}
+
 SourcePoint pointOf(SourceLocation Loc, const SourceManager &SM) {
   SourcePoint P;
   Loc = SM.getExpansionLoc(Loc);
@@ -208,7 +196,9 @@ ProjectSummary summarizeUnit(ASTContext &Context, AnalysisContext &Analyses,
 
   CriticalSectionsByMutex Sections;
   FileHashes Hashes(SM);
-  for (const FunctionDecl *F : coroutinesOf(Context)) {
+  for (const FunctionDecl *F : Analyses.userFunctions(Context)) {
+    if (!isa<CoroutineBodyStmt>(F->getBody()))
+      continue;
     CoroutineAnalysis &Coroutine = Analyses.coroutine(*F, Context);
     for (const CriticalSection &Section : Coroutine.criticalSections())
       Sections.add(Section);

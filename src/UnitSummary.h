@@ -17,6 +17,11 @@
 
 namespace corolock {
 
+/// The key of \p Mutex's facts: its USR, or that of the class template's
+/// member it was instantiated from, so that every specialization's sections
+/// are one mutex's, in every unit (as the checks group them).
+std::string mutexUsr(const clang::ValueDecl *Mutex);
+
 /// Where \p Loc is (its expansion, for a macro), as diagnostics report it.
 SourcePoint pointOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
 
