@@ -219,22 +219,66 @@ std::optional<std::string> findProjectIndex(llvm::StringRef MainFile) {
   return std::nullopt;
 }
 
+namespace {
+
+/// When \p File was last modified, or none when it cannot be read.
+std::optional<llvm::sys::TimePoint<>> modified(llvm::StringRef File) {
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(File, Status))
+    return std::nullopt;
+  return Status.getLastModificationTime();
+}
+
+/// An index as read, and its facts without the stale ones.
+struct LoadedIndex {
+  llvm::sys::TimePoint<> Modified;
+  ProjectSummary Read;
+  /// The files the facts depend on, and when they were modified when they
+  /// were hashed: a file edited since makes Fresh out of date.
+  std::vector<std::pair<std::string, std::optional<llvm::sys::TimePoint<>>>>
+      Files;
+  std::shared_ptr<const ProjectSummary> Fresh;
+
+  bool filesChanged() const {
+    return llvm::any_of(
+        Files, [](const auto &F) { return modified(F.first) != F.second; });
+  }
+
+  void dropStale() {
+    ProjectSummary Facts = Read;
+    Files.clear();
+    Facts.dropStale([&](llvm::StringRef File) -> std::optional<std::string> {
+      Files.emplace_back(File.str(), modified(File));
+      auto Contents = llvm::MemoryBuffer::getFile(File);
+      if (!Contents)
+        return std::nullopt;
+      return (*Contents)->getBuffer().str();
+    });
+    Fresh = std::make_shared<const ProjectSummary>(std::move(Facts));
+  }
+};
+
+} // namespace
+
 llvm::Expected<std::shared_ptr<const ProjectSummary>>
 loadProjectIndex(llvm::StringRef Path) {
   llvm::sys::fs::file_status Status;
   if (std::error_code Error = llvm::sys::fs::status(Path, Status))
     return llvm::createStringError(Error, "cannot read the corolock index " +
                                               Path + ": " + Error.message());
-  // clangd analyses files on several threads; each index version is read
-  // and checked for stale units once.
+  llvm::sys::TimePoint<> IndexModified = Status.getLastModificationTime();
+  // clangd analyses files on several threads, for as long as the editor
+  // runs: each version of the index is read once, and its stale facts are
+  // dropped again when a file they depend on is saved.
   static std::mutex Mutex;
-  static llvm::StringMap<
-      std::pair<llvm::sys::TimePoint<>, std::shared_ptr<const ProjectSummary>>>
-      Loaded;
+  static llvm::StringMap<LoadedIndex> Loaded;
   std::lock_guard<std::mutex> Lock(Mutex);
-  auto &Entry = Loaded[Path];
-  if (Entry.second && Entry.first == Status.getLastModificationTime())
-    return Entry.second;
+  LoadedIndex &Entry = Loaded[Path];
+  if (Entry.Fresh && Entry.Modified == IndexModified) {
+    if (Entry.filesChanged())
+      Entry.dropStale();
+    return Entry.Fresh;
+  }
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
     return llvm::createStringError(Buffer.getError(),
@@ -244,15 +288,10 @@ loadProjectIndex(llvm::StringRef Path) {
   if (!Index)
     return llvm::createStringError("corolock index " + Path + ": " +
                                    llvm::toString(Index.takeError()));
-  Index->dropStale([](llvm::StringRef File) -> std::optional<std::string> {
-    auto Contents = llvm::MemoryBuffer::getFile(File);
-    if (!Contents)
-      return std::nullopt;
-    return (*Contents)->getBuffer().str();
-  });
-  Entry = {Status.getLastModificationTime(),
-           std::make_shared<const ProjectSummary>(std::move(*Index))};
-  return Entry.second;
+  Entry.Modified = IndexModified;
+  Entry.Read = std::move(*Index);
+  Entry.dropStale();
+  return Entry.Fresh;
 }
 
 std::string contentHash(llvm::StringRef Contents) {

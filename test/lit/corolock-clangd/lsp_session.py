@@ -2,13 +2,16 @@
 """Drives a clangd server over the Language Server Protocol, as an editor does.
 
 Usage: lsp_session.py CLANGD FILE [--change-to=FIXED] [--code-actions=L:C-L:C]
+                      [--append-before-change=OTHER]
                       [-- CLANGD-ARGS...]
 
 Starts CLANGD on stdin/stdout in FILE's directory (with its own empty user
 configuration), opens FILE as version 1 and waits for the diagnostics clangd
 publishes for it. With --code-actions, asks for the code actions on that range
 (1-based, end exclusive) of version 1. With --change-to, replaces the whole
-text with FIXED's as version 2 and waits for its diagnostics. Then shuts the
+text with FIXED's as version 2 and waits for its diagnostics; with
+--append-before-change, first appends a comment line to OTHER (a header
+saved meanwhile). Then shuts the
 server down and prints, for FileCheck, the diagnostics clangd published for
 the configuration files it read (those that have some), then for each version
 of FILE:
@@ -178,6 +181,11 @@ def run_session(args, extra, config_home):
             "context": {"diagnostics": []}})
 
     if args.change_to:
+        # A file saved meanwhile (`--append-before-change`), as another
+        # editor or a checkout would.
+        if args.append_before_change:
+            with open(args.append_before_change, "a") as f:
+                f.write("// saved meanwhile\n")
         server.send("textDocument/didChange", {
             "textDocument": {"uri": uri, "version": 2},
             "contentChanges": [{"text": args.change_to.read_text()}]})
@@ -201,6 +209,7 @@ def main():
     p.add_argument("clangd")
     p.add_argument("file", type=Path)
     p.add_argument("--change-to", type=Path)
+    p.add_argument("--append-before-change", type=Path)
     p.add_argument("--code-actions")
     args = p.parse_args(argv)
 
