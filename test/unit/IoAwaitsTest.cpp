@@ -680,15 +680,17 @@ task<void> f() {
   ASSERT_FALSE(Parsed.hasErrors());
   auto Suspensions = llvm::cantFail(SuspensionPointClassifier::create(""));
   auto Io = llvm::cantFail(IoAwaitClassifier::create("", Suspensions));
+  HeldLockResult Held =
+      analyzeHeldLocks(*Parsed.function("f"), Parsed.context(),
+                       llvm::cantFail(LockModel::create({})), Suspensions);
   std::vector<const clang::CoroutineSuspendExpr *> Awaits;
-  for (const SuspensionPointLocks &Point :
-       analyzeHeldLocks(*Parsed.function("f"), Parsed.context(),
-                        llvm::cantFail(LockModel::create({})), Suspensions)
-           .Suspensions)
+  Awaits.reserve(Held.Suspensions.size());
+  for (const SuspensionPointLocks &Point : Held.Suspensions)
     Awaits.push_back(Point.Suspension);
   ASSERT_EQ(Awaits.size(), 4u);
   auto Describe = [&] {
     std::vector<std::string> Result;
+    Result.reserve(Awaits.size());
     for (const clang::CoroutineSuspendExpr *S : Awaits) {
       IoAwaitClassifier::Awaited What = Io.awaited(S);
       Result.push_back(What.Io        ? IoAwaitClassifier::operationName(What)

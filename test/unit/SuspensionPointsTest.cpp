@@ -216,6 +216,7 @@ task<void> f() {
   ASSERT_EQ(Awaits.size(), 3u);
   auto Suspends = [&] {
     std::vector<bool> Result;
+    Result.reserve(Awaits.size());
     for (const clang::CoroutineSuspendExpr *E : Awaits)
       Result.push_back(Classifier->asSuspensionPoint(E) != nullptr);
     return Result;
