@@ -155,7 +155,8 @@ void addAwaiters(ProjectSummary &Summary, const FunctionDecl &F,
       continue;
     }
     Fact.Unit = Unit;
-    Fact.Name = qualifiedName(cast<NamedDecl>(Ready->getDeclContext()));
+    const auto *Awaiter = dyn_cast<NamedDecl>(Ready->getDeclContext());
+    Fact.Name = qualifiedName(Awaiter ? Awaiter : Ready);
     Fact.Definition = pointOf(Definition->getLocation(), SM);
     Fact.Hash = Hashes.of(Definition->getLocation());
     Fact.AlwaysReady = AlwaysReady;
