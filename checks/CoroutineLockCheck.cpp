@@ -78,8 +78,7 @@ std::vector<const SectionFact *>
 CoroutineLockCheck::sectionsOutOfSight(const MutexFact &Fact,
                                        llvm::ArrayRef<CriticalSection> Live,
                                        const SourceManager &SM) const {
-  std::string Main =
-      pointOf(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
+  std::string Main = mainFileOf(SM);
   std::vector<SourcePoint> Seen;
   for (const CriticalSection &S : Live)
     Seen.push_back(pointOf(S.Acquisition, SM));

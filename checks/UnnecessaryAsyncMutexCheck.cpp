@@ -65,8 +65,7 @@ UnnecessaryAsyncMutexCheck::sectionsElsewhere(
   if (!Fact || Fact->Unfollowed)
     return std::nullopt;
   const SourceManager &SM = Context->getSourceManager();
-  std::string Main =
-      pointOf(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
+  std::string Main = mainFileOf(SM);
   // A unit changed since the index was written may lock it differently
   // now; this one's own sections are the ones its AST shows.
   if (llvm::any_of(projectIndex()->StaleUnits,

@@ -132,15 +132,6 @@ bool isAwaitable(QualType T) {
   });
 }
 
-const Expr *skipImplicit(const Expr *E) {
-  while (true) {
-    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-}
-
 /// Whether \p E reads a local variable initialized with the coroutine's
 /// current executor (`auto ex = co_await CurrentExecutor{};` in async_simple,
 /// `co_await folly::coro::co_current_executor` in folly).

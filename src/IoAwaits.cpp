@@ -67,15 +67,6 @@ const StringRef YieldPresets[] = {
     "concurrencpp::resume_on",
 };
 
-const Expr *skipImplicit(const Expr *E) {
-  while (true) {
-    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-}
-
 /// Whether \p Call is `std::move(x)` or `std::forward<T>(x)`.
 bool isMoveOrForward(const CallExpr *Call, const FunctionDecl *Callee) {
   return Call->getNumArgs() == 1 && Callee->isInStdNamespace() &&

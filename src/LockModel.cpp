@@ -47,6 +47,15 @@ const StringRef AsyncGuardPresets[] = {
 
 } // namespace
 
+const Expr *skipImplicit(const Expr *E) {
+  while (true) {
+    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+}
+
 const CXXRecordDecl *recordOf(QualType T) {
   if (T.isNull())
     return nullptr;

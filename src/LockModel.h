@@ -112,6 +112,10 @@ private:
 /// cv-qualifiers and sugar; null for non-class types.
 const clang::CXXRecordDecl *recordOf(clang::QualType T);
 
+/// \p E without the implicit nodes and parentheses around it, however
+/// deeply nested.
+const clang::Expr *skipImplicit(const clang::Expr *E);
+
 } // namespace corolock
 
 #endif // COROLOCK_LOCKMODEL_H

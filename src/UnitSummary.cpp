@@ -170,6 +170,10 @@ std::string mutexUsr(const ValueDecl *Mutex) {
   return usrOf(Member ? Member : Mutex);
 }
 
+std::string mainFileOf(const SourceManager &SM) {
+  return pointOf(SM.getLocForStartOfFile(SM.getMainFileID()), SM).File;
+}
+
 SourcePoint pointOf(SourceLocation Loc, const SourceManager &SM) {
   SourcePoint P;
   Loc = SM.getExpansionLoc(Loc);
@@ -190,7 +194,7 @@ ProjectSummary summarizeUnit(ASTContext &Context, AnalysisContext &Analyses,
   ProjectSummary Summary;
   UnitStamp Stamp;
   FileID Main = SM.getMainFileID();
-  Stamp.File = pointOf(SM.getLocForStartOfFile(Main), SM).File;
+  Stamp.File = mainFileOf(SM);
   Stamp.Hash = contentHash(SM.getBufferData(Main));
   Stamp.Checks = std::move(Checks);
   Summary.Units.push_back(Stamp);

@@ -22,6 +22,10 @@ namespace corolock {
 /// are one mutex's, in every unit (as the checks group them).
 std::string mutexUsr(const clang::ValueDecl *Mutex);
 
+/// The real path of the translation unit's main file, as summaries name
+/// units.
+std::string mainFileOf(const clang::SourceManager &SM);
+
 /// Where \p Loc is (its expansion, for a macro), as diagnostics report it.
 SourcePoint pointOf(clang::SourceLocation Loc, const clang::SourceManager &SM);
 
