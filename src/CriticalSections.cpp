@@ -1,6 +1,7 @@
 //===--- CriticalSections.cpp - Critical sections of coroutines -----------===//
 
 #include "CriticalSections.h"
+#include "ProjectSummary.h"
 #include "StmtParents.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -310,7 +311,7 @@ public:
       if (const ValueDecl *D = lockAwaitedElsewhere(Arg))
         Flow.Escaping.insert(D);
     forEachArgument(Call, [&](const Expr *Arg, const ParmVarDecl *Param) {
-      if (!bindParameter(Arg, *Param))
+      if (!bindParameter(Arg, *Param) && !passOutOfSight(Arg, *Param))
         noteArgument(Arg, Param->getType());
     });
     return true;
@@ -368,6 +369,11 @@ public:
     if (FD->hasBody() && !Result.isNull() &&
         (Result->isReferenceType() || Result->isPointerType()))
       noteReturns(FD->getBody(), Result);
+    if (FD->doesThisDeclarationHaveABody())
+      for (const ParmVarDecl *Param : FD->parameters())
+        if (isMutableMutexReference(Param->getType()) &&
+            SeenParameters.insert(Param->getLocation()).second)
+          Flow.Parameters.push_back(Param);
     return true;
   }
 
@@ -402,6 +408,34 @@ private:
                                  MutexBinding{Arg, &Param});
     }
     return true;
+  }
+
+  /// A mutex passed by non-const reference or pointer to a function declared
+  /// here and defined elsewhere, not in a system header and not virtual
+  /// (an override may do anything): another unit may say what it does.
+  bool passOutOfSight(const Expr *Arg, const ParmVarDecl &Param) {
+    const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
+    if (!Function || Function->isDefined() ||
+        (Method && Method->isVirtual()) ||
+        !isMutableMutexReference(Param.getType()) ||
+        Param.getASTContext().getSourceManager().isInSystemHeader(
+            Function->getLocation()) ||
+        usrOf(Function).empty())
+      return false;
+    const ValueDecl *D = mutexDeclaration(Arg);
+    if (!D)
+      return false;
+    Flow.PassedOutOfSight[D].push_back(
+        {Function, Param.getFunctionScopeIndex(), Arg});
+    return true;
+  }
+
+  /// Whether \p T lets a callee lock the mutex it refers to.
+  bool isMutableMutexReference(QualType T) const {
+    return (T->isReferenceType() || T->isPointerType()) &&
+           !T->getPointeeType().isConstQualified() &&
+           Model.isMutex(T->getPointeeType());
   }
 
   /// Whether \p Call is a member call on an async mutex (or a pointer to one).
@@ -574,6 +608,7 @@ private:
   }
 
   const LockModel &Model;
+  llvm::DenseSet<SourceLocation> SeenParameters;
   /// The bodies of the functions being traversed, innermost last.
   llvm::SmallVector<const Stmt *, 8> Functions;
 };
@@ -620,13 +655,48 @@ bool MutexFlow::binds(const ValueDecl *M) const {
   return isa<ParmVarDecl>(M) && PassedTo.count(M->getLocation());
 }
 
+/// Whether \p D is \p M, or declared at its location: sections are grouped
+/// so, and one instantiation's member escaping is the template's.
+static bool sameMutex(const ValueDecl *D, const ValueDecl *M) {
+  return D == M ||
+         (D->getLocation().isValid() && D->getLocation() == M->getLocation());
+}
+
 bool MutexFlow::escapes(const ValueDecl *M) const {
-  // By declaration location too, as sections are grouped: one
-  // instantiation's member escaping is the template's.
-  return llvm::any_of(Escaping, [&](const ValueDecl *D) {
-    return D == M ||
-           (D->getLocation().isValid() && D->getLocation() == M->getLocation());
+  return escapesUnfollowed(M) || !callsOutOfSight(M).empty();
+}
+
+bool MutexFlow::escapesUnfollowed(const ValueDecl *M) const {
+  return llvm::any_of(Escaping,
+                      [&](const ValueDecl *D) { return sameMutex(D, M); });
+}
+
+llvm::SmallVector<CallOutOfSight, 1>
+MutexFlow::callsOutOfSight(const ValueDecl *M) const {
+  llvm::SmallVector<CallOutOfSight, 1> Calls;
+  for (const auto &[D, Passed] : PassedOutOfSight)
+    if (sameMutex(D, M))
+      for (const CallOutOfSight &Call : Passed)
+        if (llvm::none_of(Calls, [&](const CallOutOfSight &C) {
+              return C.Argument == Call.Argument;
+            }))
+          Calls.push_back(Call);
+  llvm::sort(Calls, [](const CallOutOfSight &A, const CallOutOfSight &B) {
+    return A.Argument->getBeginLoc() < B.Argument->getBeginLoc();
   });
+  return Calls;
+}
+
+llvm::SmallVector<const ValueDecl *, 4>
+MutexFlow::standsFor(const ValueDecl *M) const {
+  llvm::SmallVector<const ValueDecl *, 4> Reached = {M};
+  for (size_t I = 0; I < Reached.size(); ++I)
+    if (binds(Reached[I]))
+      for (const ValueDecl *Passed :
+           PassedTo.find(Reached[I]->getLocation())->second)
+        if (!llvm::is_contained(Reached, Passed))
+          Reached.push_back(Passed);
+  return Reached;
 }
 
 llvm::SmallVector<const ValueDecl *, 2>
@@ -687,6 +757,15 @@ MutexFlow analyzeMutexFlow(ASTContext &Context, const LockModel &Model) {
     for (const ValueDecl *Passed : Flow.PassedTo.find(D->getLocation())->second)
       if (Flow.Escaping.insert(Passed).second)
         Worklist.push_back(Passed);
+  }
+  // A parameter passed out of sight passes on every mutex passed to it.
+  for (const ParmVarDecl *Param : Flow.Parameters) {
+    llvm::SmallVector<CallOutOfSight, 1> Calls = Flow.callsOutOfSight(Param);
+    if (Calls.empty())
+      continue;
+    for (const ValueDecl *D : Flow.standsFor(Param))
+      if (D != Param)
+        llvm::append_range(Flow.PassedOutOfSight[D], Calls);
   }
   return Flow;
 }

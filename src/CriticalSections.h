@@ -111,19 +111,38 @@ private:
       Sections;
 };
 
+/// A call that passes a mutex by non-const reference or pointer to a
+/// function the translation unit declares but does not define: the project
+/// index may know what that function does with it.
+struct CallOutOfSight {
+  const clang::FunctionDecl *Callee = nullptr;
+  /// The parameter's index, the implicit object not counted.
+  unsigned Parameter = 0;
+  const clang::Expr *Argument = nullptr;
+};
+
 /// How the mutexes of a translation unit are handed around.
 struct MutexFlow {
-  /// Mutexes handed to code that may lock or wait on them out of sight:
-  /// passed by non-const reference or pointer to a constructor other than a
-  /// lock guard's, or to a function not defined in the translation unit
-  /// other than `std::lock` (`cv.wait(mu)`, `co_await awaiter(mu)`), or to a
-  /// parameter that escapes in turn; stored as a pointer or reference
+  /// Mutexes handed to code that may lock or wait on them where no summary
+  /// follows them: passed by non-const reference or pointer to a
+  /// constructor other than a lock guard's, or to a function of a system
+  /// header or a virtual one (`cv.wait(mu)`, `co_await awaiter(mu)`), or to
+  /// a parameter that escapes in turn; stored as a pointer or reference
   /// (`auto *p = &mu;`, `Waiter{mu}`); returned by non-const reference or
   /// pointer (`Mutex &mutex()`); given an awaitable to run under their
   /// lock (`co_await mu.scoped_lock(task)`); or, for async mutexes, locked
   /// outside a coroutine (`mu.lock(ex).run().get()`), where their critical
   /// sections are out of the analysis's sight.
   llvm::DenseSet<const clang::ValueDecl *> Escaping;
+  /// Mutexes passed to functions defined out of sight (CallOutOfSight),
+  /// directly or through the parameters of functions defined here; other
+  /// translation units' summaries may say what those do with them.
+  llvm::DenseMap<const clang::ValueDecl *, llvm::SmallVector<CallOutOfSight, 1>>
+      PassedOutOfSight;
+  /// The mutex parameters (by non-const reference or pointer) of the
+  /// functions defined in the translation unit outside system headers, one
+  /// per location (a template's instantiations share it).
+  std::vector<const clang::ParmVarDecl *> Parameters;
   /// For each mutex parameter (by reference or pointer) of a function
   /// defined in the translation unit, by its location (shared by a
   /// template's instantiations), the mutexes that calls pass to it.
@@ -143,8 +162,21 @@ struct MutexFlow {
                  MutexBinding>
       Arguments;
 
-  /// Whether \p M, or the declaration at its location, escapes.
+  /// Whether \p M, or the declaration at its location, escapes: where no
+  /// summary follows it, or to a call out of sight.
   bool escapes(const clang::ValueDecl *M) const;
+  /// Whether \p M, or the declaration at its location, escapes where no
+  /// summary follows it.
+  bool escapesUnfollowed(const clang::ValueDecl *M) const;
+  /// The calls out of sight \p M, or the declaration at its location, is
+  /// passed to.
+  llvm::SmallVector<CallOutOfSight, 1>
+  callsOutOfSight(const clang::ValueDecl *M) const;
+  /// \p M and every declaration calls pass to it, in turn through the
+  /// parameters passed on: what locking \p M locks (roots() keeps those
+  /// no call binds).
+  llvm::SmallVector<const clang::ValueDecl *, 4>
+  standsFor(const clang::ValueDecl *M) const;
   /// Whether some element of \p M is locked by hand where none of
   /// \p Sections, \p M's, starts.
   bool locksUnfollowed(const clang::ValueDecl *M,

@@ -5,6 +5,7 @@
 #include "clang/Index/USRGeneration.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -43,6 +44,56 @@ json::Value section(const SectionFact &S) {
     O["ioOperation"] = S.Io;
   }
   return O;
+}
+
+json::Value passed(const PassedFact &P) {
+  return json::Object{{"unit", P.Unit},
+                      {"function", P.Function},
+                      {"parameter", P.Parameter},
+                      {"at", point(P.At)}};
+}
+
+json::Object mutex(const MutexFact &M) {
+  json::Array Sections;
+  for (const SectionFact &S : M.Sections)
+    Sections.push_back(section(S));
+  json::Array PassedTo;
+  for (const PassedFact &P : M.PassedTo)
+    PassedTo.push_back(passed(P));
+  return json::Object{{"name", M.Name},
+                      {"declaration", point(M.Declaration)},
+                      {"async", M.Async},
+                      {"unfollowed", M.Unfollowed},
+                      {"sections", std::move(Sections)},
+                      {"passedTo", std::move(PassedTo)}};
+}
+
+json::Object parameter(const ParameterFact &P) {
+  json::Object O = mutex(P.Mutex);
+  O["unit"] = P.Unit;
+  O["function"] = P.Function;
+  O["hash"] = P.Hash;
+  return O;
+}
+
+/// Adds \p From's sections and calls to \p Into's, each once.
+void mergeMutex(MutexFact &Into, const MutexFact &From) {
+  Into.Async |= From.Async;
+  Into.Unfollowed |= From.Unfollowed;
+  for (const SectionFact &S : From.Sections)
+    if (!llvm::is_contained(Into.Sections, S))
+      Into.Sections.push_back(S);
+  for (const PassedFact &P : From.PassedTo)
+    if (!llvm::is_contained(Into.PassedTo, P))
+      Into.PassedTo.push_back(P);
+}
+
+/// Drops what units of \p IsStale said of \p M.
+template <typename Pred> void dropUnits(MutexFact &M, Pred IsStale) {
+  llvm::erase_if(M.Sections,
+                 [&](const SectionFact &S) { return IsStale(S.Unit); });
+  llvm::erase_if(M.PassedTo,
+                 [&](const PassedFact &P) { return IsStale(P.Unit); });
 }
 
 template <typename T, typename Fn>
@@ -93,11 +144,24 @@ static bool fromJSON(const json::Value &V, SectionFact &S, json::Path Path) {
          O.mapOptional("ioOperation", S.Io) && O.map("shared", S.Shared);
 }
 
+static bool fromJSON(const json::Value &V, PassedFact &P, json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && O.map("unit", P.Unit) && O.map("function", P.Function) &&
+         mapUnsigned(O, "parameter", P.Parameter) && O.map("at", P.At);
+}
+
 static bool fromJSON(const json::Value &V, MutexFact &M, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && O.map("name", M.Name) && O.map("declaration", M.Declaration) &&
          O.map("async", M.Async) && O.map("unfollowed", M.Unfollowed) &&
-         O.map("sections", M.Sections);
+         O.map("sections", M.Sections) && O.map("passedTo", M.PassedTo);
+}
+
+static bool fromJSON(const json::Value &V, ParameterFact &P,
+                     json::Path Path) {
+  json::ObjectMapper O(V, Path);
+  return O && fromJSON(V, P.Mutex, Path) && O.map("unit", P.Unit) &&
+         O.map("function", P.Function) && O.map("hash", P.Hash);
 }
 
 static bool fromJSON(const json::Value &V, FunctionFact &F, json::Path Path) {
@@ -126,16 +190,14 @@ void ProjectSummary::merge(const ProjectSummary &Other) {
     if (llvm::none_of(Units,
                       [&](const UnitStamp &U) { return U.File == Unit.File; }))
       Units.push_back(Unit);
-  for (const auto &[Usr, Fact] : Other.Mutexes) {
-    auto [It, Inserted] = Mutexes.try_emplace(Usr, Fact);
-    if (Inserted)
-      continue;
-    MutexFact &Into = It->second;
-    Into.Unfollowed |= Fact.Unfollowed;
-    for (const SectionFact &S : Fact.Sections)
-      if (!llvm::is_contained(Into.Sections, S))
-        Into.Sections.push_back(S);
-  }
+  for (const auto &[Usr, Fact] : Other.Mutexes)
+    if (auto [It, Inserted] = Mutexes.try_emplace(Usr, Fact); !Inserted)
+      mergeMutex(It->second, Fact);
+  // A function defined in a header: every unit that includes it says what
+  // it does with its parameter.
+  for (const auto &[Key, Fact] : Other.Parameters)
+    if (auto [It, Inserted] = Parameters.try_emplace(Key, Fact); !Inserted)
+      mergeMutex(It->second.Mutex, Fact.Mutex);
   for (const auto &[Usr, Fact] : Other.Functions) {
     auto [It, Inserted] = Functions.try_emplace(Usr, Fact);
     // A unit that saw the I/O knows more than one that did not.
@@ -166,6 +228,9 @@ std::vector<std::string> ProjectSummary::dropStale(
   };
   eraseFacts(Functions, DefinitionChanged);
   eraseFacts(Awaiters, DefinitionChanged);
+  eraseFacts(Parameters, [&](const ParameterFact &Fact) {
+    return HashNow(Fact.Mutex.Declaration.File) != Fact.Hash;
+  });
   std::vector<std::string> Stale;
   for (const UnitStamp &U : Units)
     if (HashNow(U.File) != U.Hash)
@@ -178,12 +243,75 @@ std::vector<std::string> ProjectSummary::dropStale(
   };
   llvm::erase_if(Units, [&](const UnitStamp &U) { return IsStale(U.File); });
   for (auto &Entry : Mutexes)
-    llvm::erase_if(Entry.second.Sections,
-                   [&](const SectionFact &S) { return IsStale(S.Unit); });
+    dropUnits(Entry.second, IsStale);
+  for (auto &Entry : Parameters)
+    dropUnits(Entry.second.Mutex, IsStale);
   auto OfStaleUnit = [&](const auto &Fact) { return IsStale(Fact.Unit); };
   eraseFacts(Functions, OfStaleUnit);
   eraseFacts(Awaiters, OfStaleUnit);
+  eraseFacts(Parameters, OfStaleUnit);
   return Stale;
+}
+
+std::string PassedFact::parameterKey() const {
+  return Function + "#" + std::to_string(Parameter);
+}
+
+std::optional<std::vector<SectionThroughCall>>
+ProjectSummary::sectionsThrough(llvm::ArrayRef<PassedFact> Calls) const {
+  std::vector<SectionThroughCall> Found;
+  llvm::StringSet<> Visited;
+  // Each parameter reached, with the call of Calls that led there.
+  std::vector<std::pair<const PassedFact *, size_t>> Worklist;
+  for (size_t I = 0; I < Calls.size(); ++I)
+    Worklist.emplace_back(&Calls[I], I);
+  while (!Worklist.empty()) {
+    auto [Call, First] = Worklist.back();
+    Worklist.pop_back();
+    std::string Key = Call->parameterKey();
+    if (!Visited.insert(Key).second)
+      continue;
+    auto It = Parameters.find(Key);
+    if (It == Parameters.end() || It->second.Mutex.Unfollowed)
+      return std::nullopt;
+    const ParameterFact &Parameter = It->second;
+    for (const SectionFact &S : Parameter.Mutex.Sections)
+      Found.push_back({&S, &Parameter, First});
+    for (const PassedFact &Next : Parameter.Mutex.PassedTo)
+      Worklist.emplace_back(&Next, First);
+  }
+  return Found;
+}
+
+std::vector<std::pair<const MutexFact *, const PassedFact *>>
+ProjectSummary::mutexesPassedTo(llvm::StringRef Key) const {
+  std::vector<std::pair<const MutexFact *, const PassedFact *>> Found;
+  for (const auto &[Usr, Mutex] : Mutexes)
+    for (const PassedFact &Call : Mutex.PassedTo)
+      if (leadsTo(Call, Key)) {
+        Found.emplace_back(&Mutex, &Call);
+        break;
+      }
+  return Found;
+}
+
+bool ProjectSummary::leadsTo(const PassedFact &Call,
+                             llvm::StringRef Key) const {
+  llvm::StringSet<> Visited;
+  std::vector<const PassedFact *> Worklist = {&Call};
+  while (!Worklist.empty()) {
+    const PassedFact *Next = Worklist.back();
+    Worklist.pop_back();
+    std::string At = Next->parameterKey();
+    if (At == Key)
+      return true;
+    auto It = Parameters.find(At);
+    if (!Visited.insert(At).second || It == Parameters.end())
+      continue;
+    for (const PassedFact &Then : It->second.Mutex.PassedTo)
+      Worklist.push_back(&Then);
+  }
+  return false;
 }
 
 std::string usrOf(const clang::Decl *D) {
@@ -307,18 +435,8 @@ std::string toJson(const ProjectSummary &Summary) {
       {"format", FormatName},
       {"version", SummaryVersion},
       {"units", std::move(Units)},
-      {"mutexes", byUsr(Summary.Mutexes,
-                        [](const MutexFact &M) {
-                          json::Array Sections;
-                          for (const SectionFact &S : M.Sections)
-                            Sections.push_back(section(S));
-                          return json::Object{
-                              {"name", M.Name},
-                              {"declaration", point(M.Declaration)},
-                              {"async", M.Async},
-                              {"unfollowed", M.Unfollowed},
-                              {"sections", std::move(Sections)}};
-                        })},
+      {"mutexes", byUsr(Summary.Mutexes, mutex)},
+      {"parameters", byUsr(Summary.Parameters, parameter)},
       {"functions", byUsr(Summary.Functions,
                           [](const FunctionFact &F) {
                             json::Object O{{"unit", F.Unit},
@@ -364,7 +482,8 @@ llvm::Expected<ProjectSummary> fromJson(llvm::StringRef Text) {
   json::ObjectMapper O(*Parsed, Errors);
   if (!O.map("units", Summary.Units) || !O.map("mutexes", Summary.Mutexes) ||
       !O.map("functions", Summary.Functions) ||
-      !O.map("awaiters", Summary.Awaiters))
+      !O.map("awaiters", Summary.Awaiters) ||
+      !O.map("parameters", Summary.Parameters))
     return Errors.getError();
   return Summary;
 }

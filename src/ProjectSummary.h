@@ -14,6 +14,7 @@
 #ifndef COROLOCK_PROJECTSUMMARY_H
 #define COROLOCK_PROJECTSUMMARY_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -30,7 +31,7 @@ class Decl;
 namespace corolock {
 
 /// The format's version: readers refuse any other.
-constexpr unsigned SummaryVersion = 2;
+constexpr unsigned SummaryVersion = 3;
 
 /// A position in a file, as diagnostics need it (offset for fixes, line and
 /// column for text).
@@ -74,15 +75,58 @@ struct SectionFact {
   }
 };
 
+/// A call that passes a mutex to a function whose body its unit does not
+/// show: the function's parameter fact says what it does with it.
+struct PassedFact {
+  std::string Unit;
+  /// The callee's USR.
+  std::string Function;
+  /// The parameter's index, the implicit object not counted.
+  unsigned Parameter = 0;
+  /// Where the argument is.
+  SourcePoint At;
+  /// The key of the parameter's fact in ProjectSummary::Parameters.
+  std::string parameterKey() const;
+  bool operator==(const PassedFact &O) const {
+    return Function == O.Function && Parameter == O.Parameter && At == O.At;
+  }
+};
+
 struct MutexFact {
   std::string Name;
   SourcePoint Declaration;
   bool Async = false;
-  /// Whether some code of the translation unit may lock it where the
-  /// analysis cannot follow (it escapes, or an element is locked through an
-  /// index it cannot follow): then no verdict may rest on its sections.
+  /// Whether some code of the translation unit may lock it where no
+  /// summary follows (it escapes, or an element is locked through an index
+  /// the analysis cannot follow): then no verdict may rest on its sections.
   bool Unfollowed = false;
   std::vector<SectionFact> Sections;
+  /// The calls that pass it to functions defined out of the unit's sight.
+  std::vector<PassedFact> PassedTo;
+};
+
+/// What a function does with a mutex parameter (by non-const reference or
+/// pointer), as a mutex's fact: the sections it takes through it (in the
+/// function, or in the functions of its unit it passes it on to), whether
+/// it lets it escape, the calls out of sight it passes it on to.
+struct ParameterFact {
+  std::string Unit;
+  /// The function's qualified name.
+  std::string Function;
+  /// The hash of the contents of the file that defines the function.
+  std::string Hash;
+  /// Named and declared as the parameter.
+  MutexFact Mutex;
+};
+
+/// A critical section that a mutex's calls out of sight lead to, through
+/// the index's parameter facts.
+struct SectionThroughCall {
+  const SectionFact *Section = nullptr;
+  /// The parameter whose fact has the section.
+  const ParameterFact *Parameter = nullptr;
+  /// The index, among the calls followed, of the one that led there.
+  size_t Call = 0;
 };
 
 /// A coroutine: what awaiting it waits for.
@@ -130,6 +174,8 @@ struct ProjectSummary {
   std::map<std::string, MutexFact> Mutexes;
   std::map<std::string, FunctionFact> Functions;
   std::map<std::string, AwaiterFact> Awaiters;
+  /// By PassedFact::parameterKey().
+  std::map<std::string, ParameterFact> Parameters;
   /// The units dropStale dropped: what they do now is unknown, so no
   /// verdict may rest on knowing every unit (not written out).
   std::vector<std::string> StaleUnits;
@@ -147,6 +193,22 @@ struct ProjectSummary {
   std::vector<std::string>
   dropStale(llvm::function_ref<std::optional<std::string>(llvm::StringRef File)>
                 Contents);
+
+  /// The critical sections that \p Calls lead to, through the parameter
+  /// facts and the calls those pass the mutex on to (each parameter once);
+  /// none when some call leads to a parameter the index does not know, or
+  /// to one that lets the mutex escape.
+  std::optional<std::vector<SectionThroughCall>>
+  sectionsThrough(llvm::ArrayRef<PassedFact> Calls) const;
+
+  /// The mutexes whose calls lead, through the parameter facts, to the
+  /// parameter \p Key, with the first of their calls that does.
+  std::vector<std::pair<const MutexFact *, const PassedFact *>>
+  mutexesPassedTo(llvm::StringRef Key) const;
+
+private:
+  /// Whether \p Call leads to the parameter \p Key.
+  bool leadsTo(const PassedFact &Call, llvm::StringRef Key) const;
 };
 
 /// The USR of \p D, the key of its facts, or empty when it has none that

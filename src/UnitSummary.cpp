@@ -43,38 +43,6 @@ void addAwaits(SectionFact &Section, const CriticalSection &S,
   }
 }
 
-void addMutexes(ProjectSummary &Summary, const CriticalSectionsByMutex &All,
-                const MutexFlow &Flow, IoAwaitClassifier &Io,
-                const std::string &Unit, const SourceManager &SM) {
-  for (const ValueDecl *Mutex : All.mutexes()) {
-    std::string Usr = mutexUsr(Mutex);
-    if (Usr.empty())
-      continue;
-    llvm::ArrayRef<CriticalSection> Sections = All.sections(Mutex);
-    const ValueDecl *Declared = classTemplateMember(Mutex);
-    if (!Declared)
-      Declared = Mutex;
-    MutexFact &Fact = Summary.Mutexes[Usr];
-    Fact.Name = qualifiedName(Declared);
-    Fact.Declaration = pointOf(Declared->getLocation(), SM);
-    QualType T = Mutex->getType();
-    Fact.Unfollowed = Flow.escapes(Mutex) || T->isReferenceType() ||
-                      T->isPointerType() ||
-                      Flow.locksUnfollowed(Mutex, Sections);
-    for (const CriticalSection &S : Sections) {
-      Fact.Async |= S.Kind == LockKind::Async;
-      SectionFact Section;
-      Section.Unit = Unit;
-      Section.Acquisition = pointOf(S.Acquisition, SM);
-      Section.Function = qualifiedName(S.Function);
-      Section.Suspends = S.maySuspend();
-      addAwaits(Section, S, Io, SM);
-      Section.Shared = S.Mode != LockMode::Exclusive;
-      Fact.Sections.push_back(std::move(Section));
-    }
-  }
-}
-
 /// The hashes of the contents of the files facts are defined in, each
 /// computed once.
 class FileHashes {
@@ -92,6 +60,107 @@ private:
   const SourceManager &SM;
   llvm::DenseMap<FileID, std::string> Hashes;
 };
+
+/// What this unit shows of \p Mutex (a declaration, or a parameter): its
+/// \p Sections, its escapes, its calls out of sight.
+void describeMutex(MutexFact &Fact, const ValueDecl *Mutex,
+                   llvm::ArrayRef<CriticalSection> Sections,
+                   const MutexFlow &Flow, const LockModel &Model,
+                   IoAwaitClassifier &Io, const std::string &Unit,
+                   const SourceManager &SM) {
+  const ValueDecl *Declared = classTemplateMember(Mutex);
+  if (!Declared)
+    Declared = Mutex;
+  Fact.Name = isa<ParmVarDecl>(Mutex) ? Mutex->getNameAsString()
+                                      : qualifiedName(Declared);
+  Fact.Declaration = pointOf(Declared->getLocation(), SM);
+  QualType T = Mutex->getType();
+  if (T->isReferenceType() || T->isPointerType())
+    T = T->getPointeeType();
+  Fact.Async = Model.mutexKind(T) == LockKind::Async;
+  Fact.Unfollowed = Flow.escapesUnfollowed(Mutex) ||
+                    (!isa<ParmVarDecl>(Mutex) &&
+                     (Mutex->getType()->isReferenceType() ||
+                      Mutex->getType()->isPointerType())) ||
+                    Flow.locksUnfollowed(Mutex, Sections);
+  for (const CallOutOfSight &Call : Flow.callsOutOfSight(Mutex))
+    Fact.PassedTo.push_back({Unit, usrOf(Call.Callee), Call.Parameter,
+                             pointOf(Call.Argument->getBeginLoc(), SM)});
+  for (const CriticalSection &S : Sections) {
+    Fact.Async |= S.Kind == LockKind::Async;
+    SectionFact Section;
+    Section.Unit = Unit;
+    Section.Acquisition = pointOf(S.Acquisition, SM);
+    Section.Function = qualifiedName(S.Function);
+    Section.Suspends = S.maySuspend();
+    addAwaits(Section, S, Io, SM);
+    Section.Shared = S.Mode != LockMode::Exclusive;
+    Fact.Sections.push_back(std::move(Section));
+  }
+}
+
+/// The mutexes with sections here, and those the unit hands on without
+/// locking them: another unit may lock them, and must not take them for
+/// followed.
+void addMutexes(ProjectSummary &Summary, const CriticalSectionsByMutex &All,
+                const MutexFlow &Flow, const LockModel &Model,
+                IoAwaitClassifier &Io, const std::string &Unit,
+                const SourceManager &SM) {
+  std::vector<const ValueDecl *> Mutexes(All.mutexes().begin(),
+                                         All.mutexes().end());
+  for (const auto &Entry : Flow.PassedOutOfSight)
+    Mutexes.push_back(Entry.first);
+  llvm::append_range(Mutexes, Flow.Escaping);
+  for (const ValueDecl *Mutex : Mutexes) {
+    std::string Usr = isa<ParmVarDecl>(Mutex) ? "" : mutexUsr(Mutex);
+    if (Usr.empty())
+      continue;
+    auto [It, Inserted] = Summary.Mutexes.try_emplace(Usr);
+    if (Inserted)
+      describeMutex(It->second, Mutex, All.sections(Mutex), Flow, Model, Io,
+                    Unit, SM);
+  }
+}
+
+/// The USR of the function that declares \p Param, as written (a
+/// template's, not a specialization's).
+std::string functionUsrOf(const ParmVarDecl &Param) {
+  const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
+  if (!Function)
+    return "";
+  if (const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern())
+    Function = Pattern;
+  return usrOf(Function);
+}
+
+/// What each function defined here does with its mutex parameters, from the
+/// sections \p All groups by mutex before parameters are bound to the
+/// mutexes calls pass them.
+void addParameters(ProjectSummary &Summary, const CriticalSectionsByMutex &All,
+                   const MutexFlow &Flow, const LockModel &Model,
+                   IoAwaitClassifier &Io, const std::string &Unit,
+                   FileHashes &Hashes, const SourceManager &SM) {
+  for (const ParmVarDecl *Param : Flow.Parameters) {
+    std::string Usr = functionUsrOf(*Param);
+    if (Usr.empty())
+      continue;
+    // The sections of the parameters this one is passed on to are its own.
+    std::vector<CriticalSection> Sections;
+    for (const ValueDecl *Held : All.mutexes())
+      if (llvm::any_of(Flow.standsFor(Held), [&](const ValueDecl *D) {
+            return D->getLocation() == Param->getLocation();
+          }))
+        llvm::append_range(Sections, All.sections(Held));
+    ParameterFact &Fact =
+        Summary.Parameters[Usr + "#" +
+                           std::to_string(Param->getFunctionScopeIndex())];
+    const auto *Function = cast<FunctionDecl>(Param->getDeclContext());
+    Fact.Unit = Unit;
+    Fact.Function = qualifiedName(Function);
+    Fact.Hash = Hashes.of(Param->getLocation());
+    describeMutex(Fact.Mutex, Param, Sections, Flow, Model, Io, Unit, SM);
+  }
+}
 
 void addFunction(ProjectSummary &Summary, CoroutineAnalysis &Coroutine,
                  IoAwaitClassifier &Io, const std::string &Unit,
@@ -211,8 +280,10 @@ ProjectSummary summarizeUnit(ASTContext &Context, AnalysisContext &Analyses,
     addAwaiters(Summary, *F, Analyses.suspensions(), Stamp.File, Hashes);
   }
   const MutexFlow &Flow = Analyses.mutexFlow(Context);
+  const LockModel &Model = Analyses.lockModel();
+  addParameters(Summary, Sections, Flow, Model, Io, Stamp.File, Hashes, SM);
   Sections.bindParameters(Flow);
-  addMutexes(Summary, Sections, Flow, Io, Stamp.File, SM);
+  addMutexes(Summary, Sections, Flow, Model, Io, Stamp.File, SM);
   return Summary;
 }
 

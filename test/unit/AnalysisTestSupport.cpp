@@ -347,11 +347,33 @@ std::vector<std::string> escapingMutexes(const std::string &Code,
   return withClassifiers(
       Options, "", [&](const LockModel &Model, const auto &) {
         std::vector<std::string> Names;
-        for (const ValueDecl *D :
-             analyzeMutexFlow(Parsed.context(), Model).Escaping)
+        MutexFlow Flow = analyzeMutexFlow(Parsed.context(), Model);
+        for (const ValueDecl *D : Flow.Escaping)
           Names.push_back(D->getQualifiedNameAsString());
+        for (const auto &Entry : Flow.PassedOutOfSight)
+          if (!Flow.Escaping.count(Entry.first))
+            Names.push_back(Entry.first->getQualifiedNameAsString());
         llvm::sort(Names);
         return Names;
+      });
+}
+
+std::vector<std::string> callsOutOfSight(const std::string &Code) {
+  ParsedCode Parsed(Code);
+  if (Parsed.hasErrors())
+    return {"parse error"};
+  return withClassifiers(
+      LockModelOptions(), "", [&](const LockModel &Model, const auto &) {
+        std::vector<std::string> Calls;
+        MutexFlow Flow = analyzeMutexFlow(Parsed.context(), Model);
+        for (const auto &[D, Passed] : Flow.PassedOutOfSight)
+          for (const CallOutOfSight &Call : Passed)
+            Calls.push_back(D->getNameAsString() + " -> " +
+                            Call.Callee->getNameAsString() + "#" +
+                            std::to_string(Call.Parameter) +
+                            (Flow.escapesUnfollowed(D) ? " (unfollowed)" : ""));
+        llvm::sort(Calls);
+        return Calls;
       });
 }
 

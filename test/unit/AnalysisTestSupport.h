@@ -97,6 +97,11 @@ std::vector<std::string> boundSections(const std::string &Code);
 std::vector<std::string> escapingMutexes(const std::string &Code,
                                          const LockModelOptions &Options = {});
 
+/// Each mutex of \p Code passed to a function it does not define, as
+/// "mutex -> callee#parameter", with " (unfollowed)" when it also escapes
+/// where no summary follows it; sorted.
+std::vector<std::string> callsOutOfSight(const std::string &Code);
+
 /// mutexDeclaration of the first argument of each call to \p Callee, in
 /// source order: "<qualified name>@L<line of the declaration>", or "null".
 std::vector<std::string> mutexDeclarations(const std::string &Code,

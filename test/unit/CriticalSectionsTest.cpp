@@ -839,6 +839,36 @@ task<void> f() {
               ElementsAre("forwarded", "leaked", "m", "m", "p", "stored"));
 }
 
+// A mutex passed to a function declared here and defined elsewhere is not
+// lost: the project index may say what that function does with it. Through
+// a parameter of a function defined here, the mutex passed to it is passed
+// on too. A virtual function may be overridden anywhere: an escape.
+TEST(MutexFlow, CallsOutOfSight) {
+  const char *Code = R"cpp(
+namespace folly::coro {
+struct Mutex { bool try_lock(); void unlock(); };
+}
+task<void> elsewhere(int n, folly::coro::Mutex &m);
+void peek(const folly::coro::Mutex &m);
+struct Base { virtual void use(folly::coro::Mutex &); };
+task<void> relay(folly::coro::Mutex &m) { co_await elsewhere(1, m); }
+task<void> defined(folly::coro::Mutex &m) { co_return; }
+folly::coro::Mutex direct, relayed, virt, constant, local_only;
+task<void> f(Base &b) {
+  co_await elsewhere(0, direct);
+  co_await relay(relayed);
+  b.use(virt);
+  peek(constant);
+  co_await defined(local_only);
+}
+)cpp";
+  EXPECT_THAT(callsOutOfSight(Code),
+              ElementsAre("direct -> elsewhere#1", "m -> elsewhere#1",
+                          "relayed -> elsewhere#1"));
+  EXPECT_THAT(escapingMutexes(Code),
+              ElementsAre("direct", "m", "relayed", "virt"));
+}
+
 // Passing by const reference or const pointer, to a lock guard's
 // constructor, or to std::lock, is not an escape.
 TEST(EscapingMutexes, ConstGuardsAndStdLock) {
