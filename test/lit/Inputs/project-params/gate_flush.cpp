@@ -1,0 +1,3 @@
+#include "gate.h"
+
+task<void> Gate::flush() { co_await sendUnder(mu_, n_); }
