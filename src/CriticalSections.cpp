@@ -759,14 +759,15 @@ MutexFlow analyzeMutexFlow(ASTContext &Context, const LockModel &Model) {
         Worklist.push_back(Passed);
   }
   // A parameter passed out of sight passes on every mutex passed to it.
-  for (const ParmVarDecl *Param : Flow.Parameters) {
-    llvm::SmallVector<CallOutOfSight, 1> Calls = Flow.callsOutOfSight(Param);
-    if (Calls.empty())
-      continue;
+  std::vector<std::pair<const ValueDecl *, llvm::SmallVector<CallOutOfSight, 1>>>
+      FromParameters;
+  for (const auto &[D, Calls] : Flow.PassedOutOfSight)
+    if (isa<ParmVarDecl>(D))
+      FromParameters.emplace_back(D, Calls);
+  for (const auto &[Param, Calls] : FromParameters)
     for (const ValueDecl *D : Flow.standsFor(Param))
       if (D != Param)
         llvm::append_range(Flow.PassedOutOfSight[D], Calls);
-  }
   return Flow;
 }
 
