@@ -2,6 +2,7 @@
 
 #include "AsyncLockAcrossIoCheck.h"
 #include "CheckSupport.h"
+#include "UnitSummary.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -86,10 +87,7 @@ void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex,
     }
     All.push_back(std::move(Entry));
   }
-  // Sections of a mutex declared in a header, in other units.
-  std::vector<const SectionFact *> Elsewhere;
-  if (const MutexFact *Fact = indexedMutex(Mutex))
-    Elsewhere = sectionsOutOfSight(*Fact, Live, Context->getSourceManager());
+  std::vector<IndexedSection> Elsewhere = sectionsElsewhere(Mutex, Live);
   // One finding per holder: its sections (a guard unlocked and locked again)
   // with I/O, in order.
   llvm::MapVector<std::tuple<const FunctionDecl *, const void *, unsigned>,
@@ -108,10 +106,10 @@ void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex,
       return !Other.hasIo() && !Other.MayTakeLong &&
              conflicts(First.Mode, Other.Section->Mode);
     };
-    auto WaitsBehindElsewhere = [&](const SectionFact *Other) {
-      return isShort(*Other) &&
-             conflicts(First.Mode,
-                       Other->Shared ? LockMode::Shared : LockMode::Exclusive);
+    auto WaitsBehindElsewhere = [&](const IndexedSection &Other) {
+      return isShort(*Other.Section) &&
+             conflicts(First.Mode, Other.Section->Shared ? LockMode::Shared
+                                                         : LockMode::Exclusive);
     };
     auto Waiting =
         static_cast<unsigned>(llvm::count_if(All, WaitsBehind) +
@@ -122,9 +120,38 @@ void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex,
     if (auto Here = llvm::find_if(All, WaitsBehind); Here != All.end())
       Short.Here = Here->Section;
     else
-      Short.Elsewhere = *llvm::find_if(Elsewhere, WaitsBehindElsewhere);
+      Short.Elsewhere = &*llvm::find_if(Elsewhere, WaitsBehindElsewhere);
     reportHolder(Mutex, Entries, Short, Waiting, IoAwaits);
   }
+}
+
+/// The sections of \p Mutex that the project index knows and \p Live, this
+/// unit's, lacks: other units' of a mutex declared in a header, those of
+/// the functions defined out of sight it is passed to, and, for a mutex
+/// parameter, those of the mutexes other units pass to it.
+std::vector<CoroutineLockCheck::IndexedSection>
+AsyncLockAcrossIoCheck::sectionsElsewhere(const ValueDecl *Mutex,
+                                          llvm::ArrayRef<CriticalSection> Live) {
+  const SourceManager &SM = Context->getSourceManager();
+  std::vector<IndexedSection> Found;
+  std::vector<PassedFact> Others;
+  if (const MutexFact *Fact = indexedMutex(Mutex)) {
+    for (const SectionFact *Section : sectionsOutOfSight(*Fact, Live, SM))
+      Found.push_back({Section, nullptr, {}, ""});
+    std::string Main = mainFileOf(SM);
+    for (const PassedFact &Call : Fact->PassedTo)
+      if (Call.Unit != Main)
+        Others.push_back(Call);
+  }
+  // More sections only add findings: what the index cannot follow is left
+  // out.
+  if (std::optional<std::vector<IndexedSection>> Through = sectionsThroughCalls(
+          analyses().mutexFlow(*Context).callsOutOfSight(Mutex), Others,
+          *Context))
+    llvm::append_range(Found, *Through);
+  if (const auto *Param = dyn_cast<ParmVarDecl>(Mutex))
+    llvm::append_range(Found, sectionsOfCallers(*Param, *Context));
+  return Found;
 }
 
 void AsyncLockAcrossIoCheck::reportHolder(
@@ -181,10 +208,31 @@ void AsyncLockAcrossIoCheck::noteShort(const ValueDecl *Mutex,
     noteBindings(*this, *Short.Here, *Context);
     return;
   }
-  diag(locationOf(Short.Elsewhere->Acquisition, *Context),
-       "a critical section on %0 without I/O (in %1), which waits behind it",
+  const IndexedSection &Other = *Short.Elsewhere;
+  if (Other.MutexName.empty()) {
+    diag(locationOf(Other.Section->Acquisition, *Context),
+         "a critical section on %0 without I/O (in %1), which waits behind it",
+         DiagnosticIDs::Note)
+        << Mutex << Other.Section->Function;
+    if (Other.Through && Other.PassedAt.isValid())
+      diag(Other.PassedAt, "%0 passed to parameter '%1' of '%2' here",
+           DiagnosticIDs::Note)
+          << Mutex << Other.Through->Mutex.Name << Other.Through->Function;
+    return;
+  }
+  // A section of a mutex that other units pass to the parameter Mutex.
+  llvm::StringRef Locked = llvm::StringRef(Other.MutexName).rsplit("::").second;
+  if (Locked.empty())
+    Locked = Other.MutexName;
+  diag(locationOf(Other.Section->Acquisition, *Context),
+       "a critical section on '%0' without I/O (in %1), which waits behind it",
        DiagnosticIDs::Note)
-      << Mutex << Short.Elsewhere->Function;
+      << Locked << Other.Section->Function;
+  if (Other.PassedAt.isValid())
+    diag(Other.PassedAt, "'%0' passed to parameter %1 of %2 here",
+         DiagnosticIDs::Note)
+        << Locked << Mutex
+        << cast<FunctionDecl>(cast<ParmVarDecl>(Mutex)->getDeclContext());
 }
 
 /// Where the I/O is awaited when \p Await awaits it through coroutines:

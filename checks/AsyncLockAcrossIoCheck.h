@@ -40,8 +40,10 @@ private:
   /// this unit's, or one the project index knows.
   struct ShortSection {
     const CriticalSection *Here = nullptr;
-    const SectionFact *Elsewhere = nullptr;
+    const IndexedSection *Elsewhere = nullptr;
   };
+  std::vector<IndexedSection> sectionsElsewhere(
+      const clang::ValueDecl *Mutex, llvm::ArrayRef<CriticalSection> Live);
   /// One finding: a holder of \p Mutex in one coroutine, at its first I/O
   /// suspension, with \p Waiting sections without I/O, \p Short the first.
   void reportHolder(const clang::ValueDecl *Mutex,

@@ -90,6 +90,71 @@ CoroutineLockCheck::sectionsOutOfSight(const MutexFact &Fact,
   return Result;
 }
 
+std::optional<std::vector<CoroutineLockCheck::IndexedSection>>
+CoroutineLockCheck::sectionsThroughCalls(llvm::ArrayRef<CallOutOfSight> Calls,
+                                         llvm::ArrayRef<PassedFact> Others,
+                                         ASTContext &Context) const {
+  const SourceManager &SM = Context.getSourceManager();
+  const ProjectSummary *Index = projectIndex();
+  if (!Index)
+    return Calls.empty() && Others.empty()
+               ? std::optional<std::vector<IndexedSection>>(std::in_place)
+               : std::nullopt;
+  std::vector<PassedFact> All;
+  for (const CallOutOfSight &Call : Calls)
+    All.push_back({mainFileOf(SM), usrOf(Call.Callee), Call.Parameter,
+                   pointOf(Call.Argument->getBeginLoc(), SM)});
+  size_t Here = All.size();
+  llvm::append_range(All, Others);
+  std::optional<std::vector<SectionThroughCall>> Found =
+      Index->sectionsThrough(All);
+  if (!Found)
+    return std::nullopt;
+  std::vector<IndexedSection> Result;
+  for (const SectionThroughCall &S : *Found) {
+    SourceLocation PassedAt = S.Call < Here
+                                  ? Calls[S.Call].Argument->getBeginLoc()
+                                  : locationOf(All[S.Call].At, Context);
+    Result.push_back({S.Section, S.Parameter, PassedAt, ""});
+  }
+  return Result;
+}
+
+std::vector<CoroutineLockCheck::IndexedSection>
+CoroutineLockCheck::sectionsOfCallers(const ParmVarDecl &Param,
+                                      ASTContext &Context) const {
+  const ProjectSummary *Index = projectIndex();
+  const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
+  if (!Index || !Function)
+    return {};
+  if (const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern())
+    Function = Pattern;
+  std::string Usr = usrOf(Function);
+  if (Usr.empty())
+    return {};
+  std::string Key =
+      Usr + "#" + std::to_string(Param.getFunctionScopeIndex());
+  auto Own = Index->Parameters.find(Key);
+  std::string Main = mainFileOf(Context.getSourceManager());
+  std::vector<IndexedSection> Result;
+  for (const auto &[Mutex, Call] : Index->mutexesPassedTo(Key)) {
+    SourceLocation PassedAt = locationOf(Call->At, Context);
+    // The parameter's own sections, and this unit's, are the AST's.
+    auto Add = [&](const SectionFact *S, const ParameterFact *Through) {
+      if (S->Unit != Main &&
+          (Own == Index->Parameters.end() || Through != &Own->second))
+        Result.push_back({S, Through, PassedAt, Mutex->Name});
+    };
+    for (const SectionFact &S : Mutex->Sections)
+      Add(&S, nullptr);
+    if (std::optional<std::vector<SectionThroughCall>> Through =
+            Index->sectionsThrough(Mutex->PassedTo))
+      for (const SectionThroughCall &S : *Through)
+        Add(S.Section, S.Parameter);
+  }
+  return Result;
+}
+
 bool CoroutineLockCheck::suspendsInSight(const CoroutineSuspendExpr &S) {
   const SuspensionPointClassifier &Suspensions = analyses().suspensions();
   if (!Suspensions.readinessSkipped(&S))

@@ -69,6 +69,34 @@ protected:
                      llvm::ArrayRef<CriticalSection> Live,
                      const clang::SourceManager &SM) const;
 
+  /// A critical section of a mutex out of this unit's sight, as the
+  /// project index knows it.
+  struct IndexedSection {
+    const SectionFact *Section = nullptr;
+    /// For one taken through a parameter of a function defined out of
+    /// sight, that parameter's fact.
+    const ParameterFact *Through = nullptr;
+    /// For one taken through a parameter, or of a mutex passed to the
+    /// parameter being judged: where that mutex is passed on the way.
+    clang::SourceLocation PassedAt;
+    /// For a section of a mutex passed to the parameter being judged
+    /// (sectionsOfCallers): that mutex's name.
+    std::string MutexName;
+  };
+  /// The critical sections that the calls of \p Calls (this unit's, out of
+  /// sight) and \p Others (other units', from the index) lead to; none
+  /// when the index cannot follow every call.
+  std::optional<std::vector<IndexedSection>>
+  sectionsThroughCalls(llvm::ArrayRef<CallOutOfSight> Calls,
+                       llvm::ArrayRef<PassedFact> Others,
+                       clang::ASTContext &Context) const;
+  /// For \p Param, a mutex parameter of a function this unit defines that
+  /// other units call: the sections of the mutexes they pass to it, their
+  /// own and those their other calls lead to, as the index knows them.
+  std::vector<IndexedSection>
+  sectionsOfCallers(const clang::ParmVarDecl &Param,
+                    clang::ASTContext &Context) const;
+
   /// The analyses shared with the checks configured alike; only when
   /// configured.
   AnalysisContext &analyses() const { return *Analyses; }

@@ -32,11 +32,12 @@ void UnnecessaryAsyncMutexCheck::check(const MatchFinder::MatchResult &Result) {
       Sections.add(Section);
 }
 
-/// A mutex can be judged when no code can lock it out of sight: it is an
-/// object, not a reference or pointer to one, and it does not escape.
+/// A mutex can be judged when no code can lock it where neither the AST nor
+/// the project index shows: it is an object, not a reference or pointer to
+/// one, and it does not escape (other than to calls the index may follow).
 bool UnnecessaryAsyncMutexCheck::isJudgeable(const ValueDecl *Mutex,
                                              const MutexFlow &Flow) const {
-  if (Flow.escapes(Mutex))
+  if (Flow.escapesUnfollowed(Mutex))
     return false;
   // A reference or pointer (`task<> f(async_mutex &m)`) names a mutex whose
   // other critical sections are out of sight, with the caller's.
@@ -56,28 +57,41 @@ bool UnnecessaryAsyncMutexCheck::isJudgedAlone(const ValueDecl *Mutex) const {
 }
 
 /// The critical sections of \p Mutex that the project's index knows and
-/// \p Live, this unit's, lacks, when the index knows them all and none
-/// suspends.
-std::optional<std::vector<SectionFact>>
+/// \p Live, this unit's, lacks: other units' for one not judged alone, and
+/// those of the functions defined out of sight that the mutex is passed to.
+/// None when the index cannot account for them all, or one suspends.
+std::optional<std::vector<CoroutineLockCheck::IndexedSection>>
 UnnecessaryAsyncMutexCheck::sectionsElsewhere(
-    const ValueDecl *Mutex, llvm::ArrayRef<CriticalSection> Live) {
-  const MutexFact *Fact = indexedMutex(Mutex);
-  if (!Fact || Fact->Unfollowed)
-    return std::nullopt;
+    const ValueDecl *Mutex, llvm::ArrayRef<CriticalSection> Live,
+    const MutexFlow &Flow) {
   const SourceManager &SM = Context->getSourceManager();
   std::string Main = mainFileOf(SM);
-  // A unit changed since the index was written may lock it differently
-  // now; this one's own sections are the ones its AST shows.
-  if (llvm::any_of(projectIndex()->StaleUnits,
-                   [&](const std::string &Unit) { return Unit != Main; }))
-    return std::nullopt;
-  std::vector<SectionFact> Elsewhere;
-  for (const SectionFact *Section : sectionsOutOfSight(*Fact, Live, SM)) {
-    if (Section->Suspends)
+  std::vector<IndexedSection> Found;
+  std::vector<PassedFact> Others;
+  if (!isJudgedAlone(Mutex)) {
+    const MutexFact *Fact = indexedMutex(Mutex);
+    if (!Fact || Fact->Unfollowed)
       return std::nullopt;
-    Elsewhere.push_back(*Section);
+    // A unit changed since the index was written may lock it differently
+    // now; this one's own sections are the ones its AST shows.
+    if (llvm::any_of(projectIndex()->StaleUnits,
+                     [&](const std::string &Unit) { return Unit != Main; }))
+      return std::nullopt;
+    for (const SectionFact *Section : sectionsOutOfSight(*Fact, Live, SM))
+      Found.push_back({Section, nullptr, {}, ""});
+    for (const PassedFact &Call : Fact->PassedTo)
+      if (Call.Unit != Main)
+        Others.push_back(Call);
   }
-  return Elsewhere;
+  std::optional<std::vector<IndexedSection>> Through =
+      sectionsThroughCalls(Flow.callsOutOfSight(Mutex), Others, *Context);
+  if (!Through)
+    return std::nullopt;
+  llvm::append_range(Found, *Through);
+  if (llvm::any_of(Found,
+                   [](const IndexedSection &S) { return S.Section->Suspends; }))
+    return std::nullopt;
+  return Found;
 }
 
 void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
@@ -102,19 +116,15 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
     if (Suspends || !isJudgeable(Mutex, Flow) ||
         Flow.locksUnfollowed(Mutex, All))
       continue;
-    std::vector<SectionFact> Elsewhere;
-    if (!isJudgedAlone(Mutex)) {
-      std::optional<std::vector<SectionFact>> Known =
-          sectionsElsewhere(Mutex, All);
-      if (!Known)
-        continue;
-      Elsewhere = std::move(*Known);
-    }
+    std::optional<std::vector<IndexedSection>> Elsewhere =
+        sectionsElsewhere(Mutex, All, Flow);
+    if (!Elsewhere)
+      continue;
     // What would do instead: an atomic, a reader/writer mutex when some
     // section reads shared, or a plain mutex. The index does not say what
     // other units' sections do: an atomic only when this unit shows them all.
     Alternative Replacement = PlainMutex;
-    if (Elsewhere.empty() && llvm::all_of(All, [&](const CriticalSection &S) {
+    if (Elsewhere->empty() && llvm::all_of(All, [&](const CriticalSection &S) {
           return LoneIntegerUpdate(S);
         }))
       Replacement = Atomic;
@@ -122,10 +132,11 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
                           [](const CriticalSection &S) {
                             return S.Mode != LockMode::Exclusive;
                           }) ||
-             llvm::any_of(Elsewhere,
-                          [](const SectionFact &S) { return S.Shared; }))
+             llvm::any_of(*Elsewhere, [](const IndexedSection &S) {
+               return S.Section->Shared;
+             }))
       Replacement = SharedMutex;
-    reportMutex(Mutex, All, Elsewhere, Replacement);
+    reportMutex(Mutex, All, *Elsewhere, Replacement);
   }
   Sections.clear();
   Context = nullptr;
@@ -136,7 +147,7 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
 /// at each (other) critical section.
 void UnnecessaryAsyncMutexCheck::reportMutex(
     const ValueDecl *Mutex, llvm::ArrayRef<CriticalSection> All,
-    llvm::ArrayRef<SectionFact> Elsewhere, Alternative Replacement) {
+    llvm::ArrayRef<IndexedSection> Elsewhere, Alternative Replacement) {
   const SourceManager &SM = Context->getSourceManager();
   auto InMainFile = [&](SourceLocation L) {
     return SM.isInMainFile(SM.getExpansionLoc(L));
@@ -190,13 +201,30 @@ void UnnecessaryAsyncMutexCheck::reportMutex(
     noteBindings(*this, Section, *Context);
   });
   forListedNotes(Elsewhere.size(), [&](size_t I, unsigned Rest) {
-    const SectionFact &Section = Elsewhere[I];
-    diag(locationOf(Section.Acquisition, *Context),
-         "async mutex %0 locked here (in %1, another translation unit) and "
-         "released without suspending%select{|, as at %3 other places}2",
+    const IndexedSection &Section = Elsewhere[I];
+    diag(locationOf(Section.Section->Acquisition, *Context),
+         "async mutex %0 locked here (in %1, another translation "
+         "unit%select{|, through its parameter '%5'}4) and released without "
+         "suspending%select{|, as at %3 other places}2",
          DiagnosticIDs::Note)
-        << Mutex << Section.Function << (Rest != 0) << Rest;
+        << Mutex << Section.Section->Function << (Rest != 0) << Rest
+        << (Section.Through != nullptr)
+        << (Section.Through ? Section.Through->Mutex.Name : "");
   });
+  notePassed(Mutex, Elsewhere);
+}
+
+/// Where the mutex is passed to the functions defined out of sight whose
+/// sections count, each call once.
+void UnnecessaryAsyncMutexCheck::notePassed(
+    const ValueDecl *Mutex, llvm::ArrayRef<IndexedSection> Elsewhere) {
+  llvm::SmallVector<SourceLocation, 2> Noted;
+  for (const IndexedSection &S : Elsewhere)
+    if (S.PassedAt.isValid() && !llvm::is_contained(Noted, S.PassedAt)) {
+      Noted.push_back(S.PassedAt);
+      diag(S.PassedAt, "%0 passed to '%1' here", DiagnosticIDs::Note)
+          << Mutex << S.Through->Function;
+    }
 }
 
 } // namespace corolock

@@ -25,15 +25,18 @@ public:
 private:
   bool isJudgeable(const clang::ValueDecl *Mutex, const MutexFlow &Flow) const;
   bool isJudgedAlone(const clang::ValueDecl *Mutex) const;
-  std::optional<std::vector<SectionFact>>
+  std::optional<std::vector<IndexedSection>>
   sectionsElsewhere(const clang::ValueDecl *Mutex,
-                    llvm::ArrayRef<CriticalSection> Live);
+                    llvm::ArrayRef<CriticalSection> Live,
+                    const MutexFlow &Flow);
   /// What would do instead of the async mutex.
   enum Alternative { PlainMutex, SharedMutex, Atomic };
   void reportMutex(const clang::ValueDecl *Mutex,
                    llvm::ArrayRef<CriticalSection> All,
-                   llvm::ArrayRef<SectionFact> Elsewhere,
+                   llvm::ArrayRef<IndexedSection> Elsewhere,
                    Alternative Replacement);
+  void notePassed(const clang::ValueDecl *Mutex,
+                  llvm::ArrayRef<IndexedSection> Elsewhere);
 
   bool IncludeHeaderMutexes;
   CriticalSectionsByMutex Sections;
