@@ -130,8 +130,8 @@ void AsyncLockAcrossIoCheck::reportMutex(const ValueDecl *Mutex,
 /// the functions defined out of sight it is passed to, and, for a mutex
 /// parameter, those of the mutexes other units pass to it.
 std::vector<CoroutineLockCheck::IndexedSection>
-AsyncLockAcrossIoCheck::sectionsElsewhere(const ValueDecl *Mutex,
-                                          llvm::ArrayRef<CriticalSection> Live) {
+AsyncLockAcrossIoCheck::sectionsElsewhere(
+    const ValueDecl *Mutex, llvm::ArrayRef<CriticalSection> Live) {
   const SourceManager &SM = Context->getSourceManager();
   std::vector<IndexedSection> Found;
   std::vector<PassedFact> Others;

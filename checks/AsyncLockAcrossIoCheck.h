@@ -42,8 +42,9 @@ private:
     const CriticalSection *Here = nullptr;
     const IndexedSection *Elsewhere = nullptr;
   };
-  std::vector<IndexedSection> sectionsElsewhere(
-      const clang::ValueDecl *Mutex, llvm::ArrayRef<CriticalSection> Live);
+  std::vector<IndexedSection>
+  sectionsElsewhere(const clang::ValueDecl *Mutex,
+                    llvm::ArrayRef<CriticalSection> Live);
   /// One finding: a holder of \p Mutex in one coroutine, at its first I/O
   /// suspension, with \p Waiting sections without I/O, \p Short the first.
   void reportHolder(const clang::ValueDecl *Mutex,

@@ -132,8 +132,7 @@ CoroutineLockCheck::sectionsOfCallers(const ParmVarDecl &Param,
   std::string Usr = usrOf(Function);
   if (Usr.empty())
     return {};
-  std::string Key =
-      Usr + "#" + std::to_string(Param.getFunctionScopeIndex());
+  std::string Key = Usr + "#" + std::to_string(Param.getFunctionScopeIndex());
   auto Own = Index->Parameters.find(Key);
   std::string Main = mainFileOf(Context.getSourceManager());
   std::vector<IndexedSection> Result;

@@ -416,8 +416,7 @@ private:
   bool passOutOfSight(const Expr *Arg, const ParmVarDecl &Param) {
     const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
     const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Function);
-    if (!Function || Function->isDefined() ||
-        (Method && Method->isVirtual()) ||
+    if (!Function || Function->isDefined() || (Method && Method->isVirtual()) ||
         !isMutableMutexReference(Param.getType()) ||
         Param.getASTContext().getSourceManager().isInSystemHeader(
             Function->getLocation()) ||
@@ -759,7 +758,8 @@ MutexFlow analyzeMutexFlow(ASTContext &Context, const LockModel &Model) {
         Worklist.push_back(Passed);
   }
   // A parameter passed out of sight passes on every mutex passed to it.
-  std::vector<std::pair<const ValueDecl *, llvm::SmallVector<CallOutOfSight, 1>>>
+  std::vector<
+      std::pair<const ValueDecl *, llvm::SmallVector<CallOutOfSight, 1>>>
       FromParameters;
   for (const auto &[D, Calls] : Flow.PassedOutOfSight)
     if (isa<ParmVarDecl>(D))

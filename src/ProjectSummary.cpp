@@ -157,8 +157,7 @@ static bool fromJSON(const json::Value &V, MutexFact &M, json::Path Path) {
          O.map("sections", M.Sections) && O.map("passedTo", M.PassedTo);
 }
 
-static bool fromJSON(const json::Value &V, ParameterFact &P,
-                     json::Path Path) {
+static bool fromJSON(const json::Value &V, ParameterFact &P, json::Path Path) {
   json::ObjectMapper O(V, Path);
   return O && fromJSON(V, P.Mutex, Path) && O.map("unit", P.Unit) &&
          O.map("function", P.Function) && O.map("hash", P.Hash);

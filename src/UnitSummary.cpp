@@ -78,11 +78,11 @@ void describeMutex(MutexFact &Fact, const ValueDecl *Mutex,
   if (T->isReferenceType() || T->isPointerType())
     T = T->getPointeeType();
   Fact.Async = Model.mutexKind(T) == LockKind::Async;
-  Fact.Unfollowed = Flow.escapesUnfollowed(Mutex) ||
-                    (!isa<ParmVarDecl>(Mutex) &&
-                     (Mutex->getType()->isReferenceType() ||
-                      Mutex->getType()->isPointerType())) ||
-                    Flow.locksUnfollowed(Mutex, Sections);
+  Fact.Unfollowed =
+      Flow.escapesUnfollowed(Mutex) ||
+      (!isa<ParmVarDecl>(Mutex) && (Mutex->getType()->isReferenceType() ||
+                                    Mutex->getType()->isPointerType())) ||
+      Flow.locksUnfollowed(Mutex, Sections);
   for (const CallOutOfSight &Call : Flow.callsOutOfSight(Mutex))
     Fact.PassedTo.push_back({Unit, usrOf(Call.Callee), Call.Parameter,
                              pointOf(Call.Argument->getBeginLoc(), SM)});
