@@ -124,19 +124,15 @@ std::vector<CoroutineLockCheck::IndexedSection>
 CoroutineLockCheck::sectionsOfCallers(const ParmVarDecl &Param,
                                       ASTContext &Context) const {
   const ProjectSummary *Index = projectIndex();
-  const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
-  if (!Index || !Function)
+  std::string Key = parameterKey(Param);
+  if (!Index || Key.empty())
     return {};
-  if (const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern())
-    Function = Pattern;
-  std::string Usr = usrOf(Function);
-  if (Usr.empty())
-    return {};
-  std::string Key = Usr + "#" + std::to_string(Param.getFunctionScopeIndex());
   auto Own = Index->Parameters.find(Key);
   std::string Main = mainFileOf(Context.getSourceManager());
   std::vector<IndexedSection> Result;
-  for (const auto &[Mutex, Call] : Index->mutexesPassedTo(Key)) {
+  for (const auto &Passed : Index->mutexesPassedTo(Key)) {
+    const MutexFact *Mutex = Passed.first;
+    const PassedFact *Call = Passed.second;
     SourceLocation PassedAt = locationOf(Call->At, Context);
     // The parameter's own sections, and this unit's, are the AST's.
     auto Add = [&](const SectionFact *S, const ParameterFact *Through) {

@@ -262,6 +262,7 @@ ProjectSummary::sectionsThrough(llvm::ArrayRef<PassedFact> Calls) const {
   llvm::StringSet<> Visited;
   // Each parameter reached, with the call of Calls that led there.
   std::vector<std::pair<const PassedFact *, size_t>> Worklist;
+  Worklist.reserve(Calls.size());
   for (size_t I = 0; I < Calls.size(); ++I)
     Worklist.emplace_back(&Calls[I], I);
   while (!Worklist.empty()) {

@@ -122,17 +122,6 @@ void addMutexes(ProjectSummary &Summary, const CriticalSectionsByMutex &All,
   }
 }
 
-/// The USR of the function that declares \p Param, as written (a
-/// template's, not a specialization's).
-std::string functionUsrOf(const ParmVarDecl &Param) {
-  const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
-  if (!Function)
-    return "";
-  if (const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern())
-    Function = Pattern;
-  return usrOf(Function);
-}
-
 /// What each function defined here does with its mutex parameters, from the
 /// sections \p All groups by mutex before parameters are bound to the
 /// mutexes calls pass them.
@@ -141,8 +130,8 @@ void addParameters(ProjectSummary &Summary, const CriticalSectionsByMutex &All,
                    IoAwaitClassifier &Io, const std::string &Unit,
                    FileHashes &Hashes, const SourceManager &SM) {
   for (const ParmVarDecl *Param : Flow.Parameters) {
-    std::string Usr = functionUsrOf(*Param);
-    if (Usr.empty())
+    std::string Key = parameterKey(*Param);
+    if (Key.empty())
       continue;
     // The sections of the parameters this one is passed on to are its own.
     std::vector<CriticalSection> Sections;
@@ -151,9 +140,7 @@ void addParameters(ProjectSummary &Summary, const CriticalSectionsByMutex &All,
             return D->getLocation() == Param->getLocation();
           }))
         llvm::append_range(Sections, All.sections(Held));
-    ParameterFact &Fact =
-        Summary.Parameters[Usr + "#" +
-                           std::to_string(Param->getFunctionScopeIndex())];
+    ParameterFact &Fact = Summary.Parameters[Key];
     const auto *Function = cast<FunctionDecl>(Param->getDeclContext());
     Fact.Unit = Unit;
     Fact.Function = qualifiedName(Function);
@@ -237,6 +224,19 @@ void addAwaiters(ProjectSummary &Summary, const FunctionDecl &F,
 std::string mutexUsr(const ValueDecl *Mutex) {
   const ValueDecl *Member = classTemplateMember(Mutex);
   return usrOf(Member ? Member : Mutex);
+}
+
+std::string parameterKey(const ParmVarDecl &Param) {
+  const auto *Function = dyn_cast<FunctionDecl>(Param.getDeclContext());
+  if (!Function)
+    return "";
+  // A template's, not a specialization's.
+  if (const FunctionDecl *Pattern = Function->getTemplateInstantiationPattern())
+    Function = Pattern;
+  std::string Usr = usrOf(Function);
+  return Usr.empty()
+             ? Usr
+             : Usr + "#" + std::to_string(Param.getFunctionScopeIndex());
 }
 
 std::string mainFileOf(const SourceManager &SM) {

@@ -22,6 +22,11 @@ namespace corolock {
 /// are one mutex's, in every unit (as the checks group them).
 std::string mutexUsr(const clang::ValueDecl *Mutex);
 
+/// The key of the fact of what \p Param's function does with it
+/// (ProjectSummary::Parameters), or empty when other units cannot call the
+/// function.
+std::string parameterKey(const clang::ParmVarDecl &Param);
+
 /// The real path of the translation unit's main file, as summaries name
 /// units.
 std::string mainFileOf(const clang::SourceManager &SM);
