@@ -181,5 +181,101 @@ TEST(ProjectSummaryTest, MergesAwaitersReadyAtEveryUse) {
   EXPECT_FALSE(Index.Awaiters.begin()->second.AlwaysReady);
 }
 
+/// A unit defining `task<void> Name(Mutex &m)`, whose parameter has one
+/// section that \p Suspends, and which passes it on to \p Next's parameter
+/// when given.
+ProjectSummary defines(const std::string &Name, bool Suspends,
+                       const std::string &Next = "") {
+  std::string File = Name + ".cpp";
+  ProjectSummary S;
+  S.Units.push_back({File, contentHash(File + " contents"), {}});
+  ParameterFact &P = S.Parameters["c:@F@" + Name + "#0"];
+  P.Unit = File;
+  P.Function = Name;
+  P.Hash = contentHash(File + " contents");
+  P.Mutex.Name = "m";
+  P.Mutex.Declaration = at(File, 2);
+  P.Mutex.Async = true;
+  SectionFact &Section = P.Mutex.Sections.emplace_back();
+  Section.Unit = File;
+  Section.Acquisition = at(File, 3);
+  Section.Function = Name;
+  Section.Suspends = Suspends;
+  if (!Next.empty())
+    P.Mutex.PassedTo.push_back({File, "c:@F@" + Next, 0, at(File, 4)});
+  return S;
+}
+
+PassedFact call(const std::string &Function) {
+  return {"caller.cpp", "c:@F@" + Function, 0, at("caller.cpp", 9)};
+}
+
+std::vector<std::string>
+functionsOf(const std::optional<std::vector<SectionThroughCall>> &Found) {
+  std::vector<std::string> Names;
+  for (const SectionThroughCall &S :
+       Found.value_or(std::vector<SectionThroughCall>()))
+    Names.push_back(S.Section->Function);
+  return Names;
+}
+
+// What a function does with its mutex parameter, and where a mutex is
+// passed to a function defined elsewhere, are written and read back.
+TEST(ProjectSummaryTest, RoundTripsParametersAndCalls) {
+  ProjectSummary S = defines("relay", false, "flush");
+  S.Mutexes["c:@g"].PassedTo.push_back(call("relay"));
+  llvm::Expected<ProjectSummary> Read = fromJson(toJson(S));
+  ASSERT_TRUE(static_cast<bool>(Read)) << llvm::toString(Read.takeError());
+  EXPECT_EQ(toJson(*Read), toJson(S));
+  const ParameterFact &P = Read->Parameters.at("c:@F@relay#0");
+  EXPECT_EQ(P.Mutex.Name, "m");
+  ASSERT_EQ(P.Mutex.PassedTo.size(), 1u);
+  EXPECT_EQ(P.Mutex.PassedTo[0].parameterKey(), "c:@F@flush#0");
+  EXPECT_EQ(Read->Mutexes.at("c:@g").PassedTo[0].At.Line, 9u);
+}
+
+// A mutex's calls lead to the sections of the parameters they pass it to,
+// and on through the calls those make; a cycle ends. A parameter the index
+// does not know, or one that lets the mutex escape, leaves no answer.
+TEST(ProjectSummaryTest, FollowsCallsThroughParameters) {
+  ProjectSummary Index;
+  Index.merge(defines("relay", false, "flush"));
+  Index.merge(defines("flush", true, "relay"));
+  Index.merge(defines("leak", false));
+  Index.Parameters.at("c:@F@leak#0").Mutex.Unfollowed = true;
+  EXPECT_THAT(functionsOf(Index.sectionsThrough({call("relay")})),
+              ElementsAre("relay", "flush"));
+  EXPECT_THAT(functionsOf(Index.sectionsThrough({call("flush")})),
+              ElementsAre("flush", "relay"));
+  EXPECT_FALSE(Index.sectionsThrough({call("relay"), call("nowhere")}));
+  EXPECT_FALSE(Index.sectionsThrough({call("leak")}));
+  EXPECT_TRUE(Index.sectionsThrough({}).has_value());
+
+  Index.Mutexes["c:@g"].PassedTo.push_back(call("relay"));
+  Index.Mutexes["c:@h"].PassedTo.push_back(call("leak"));
+  auto Callers = Index.mutexesPassedTo("c:@F@flush#0");
+  ASSERT_EQ(Callers.size(), 1u);
+  EXPECT_EQ(Callers[0].first, &Index.Mutexes.at("c:@g"));
+}
+
+// What a function does with its parameter says nothing once the file that
+// defines it changed, nor do the calls of a changed unit.
+TEST(ProjectSummaryTest, DropsStaleParametersAndCalls) {
+  ProjectSummary Index;
+  Index.merge(defines("relay", false));
+  Index.merge(defines("flush", false));
+  ProjectSummary Caller = unit("caller.cpp", false);
+  Caller.Mutexes.begin()->second.PassedTo.push_back(call("relay"));
+  Index.merge(Caller);
+  Index.dropStale([](llvm::StringRef File) {
+    return File == "relay.cpp" || File == "caller.cpp"
+               ? std::optional<std::string>("edited since")
+               : std::optional<std::string>(File.str() + " contents");
+  });
+  EXPECT_EQ(Index.Parameters.count("c:@F@relay#0"), 0u);
+  EXPECT_EQ(Index.Parameters.count("c:@F@flush#0"), 1u);
+  EXPECT_TRUE(Index.Mutexes.begin()->second.PassedTo.empty());
+}
+
 } // namespace
 } // namespace corolock::test
