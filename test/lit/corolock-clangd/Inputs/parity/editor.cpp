@@ -56,3 +56,27 @@ task<void> refresh() {
   std::lock_guard<std::mutex> g(cache_mu);
   cached = seen + 1;
 }
+
+// Locked briefly here and in relayTally, which it is passed to.
+cppcoro::async_mutex tally_mu;
+int tallied;
+
+task<void> tallyHere() {
+  auto lk = co_await tally_mu.scoped_lock_async();
+  ++tallied;
+}
+
+task<void> tallyElsewhere() { co_await relayTally(tally_mu, tallied); }
+
+// Locked briefly here, and held across a socket write in relaySend.
+cppcoro::async_mutex send_mu;
+int sent;
+
+task<void> countSent() {
+  auto lk = co_await send_mu.scoped_lock_async();
+  ++sent;
+}
+
+task<void> sendElsewhere(cppcoro::net::socket &s) {
+  co_await relaySend(send_mu, s);
+}

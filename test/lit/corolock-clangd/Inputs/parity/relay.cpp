@@ -16,3 +16,13 @@ task<void> Relay::flush(cppcoro::net::socket &s) {
   co_await relayWrite(s, pending_);
   pending_ = 0;
 }
+
+task<void> relayTally(cppcoro::async_mutex &m, int &n) {
+  auto lk = co_await m.scoped_lock_async();
+  ++n;
+}
+
+task<void> relaySend(cppcoro::async_mutex &m, cppcoro::net::socket &s) {
+  auto lk = co_await m.scoped_lock_async();
+  co_await s.send(&s, 1);
+}

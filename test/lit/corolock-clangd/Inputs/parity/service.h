@@ -52,3 +52,8 @@ private:
   cppcoro::async_mutex mu_;
   int pending_ = 0;
 };
+
+// Defined in relay.cpp: locks the mutex it is given briefly; holds it across
+// a socket write.
+task<void> relayTally(cppcoro::async_mutex &m, int &n);
+task<void> relaySend(cppcoro::async_mutex &m, cppcoro::net::socket &s);
