@@ -2,7 +2,6 @@
 
 #include "AsyncLockAcrossIoCheck.h"
 #include "CheckSupport.h"
-#include "UnitSummary.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -134,20 +133,14 @@ AsyncLockAcrossIoCheck::sectionsElsewhere(
     const ValueDecl *Mutex, llvm::ArrayRef<CriticalSection> Live) {
   const SourceManager &SM = Context->getSourceManager();
   std::vector<IndexedSection> Found;
-  std::vector<PassedFact> Others;
-  if (const MutexFact *Fact = indexedMutex(Mutex)) {
+  const MutexFact *Fact = indexedMutex(Mutex);
+  if (Fact)
     for (const SectionFact *Section : sectionsOutOfSight(*Fact, Live, SM))
       Found.push_back({Section, nullptr, {}, ""});
-    std::string Main = mainFileOf(SM);
-    for (const PassedFact &Call : Fact->PassedTo)
-      if (Call.Unit != Main)
-        Others.push_back(Call);
-  }
   // More sections only add findings: what the index cannot follow is left
   // out.
-  if (std::optional<std::vector<IndexedSection>> Through = sectionsThroughCalls(
-          analyses().mutexFlow(*Context).callsOutOfSight(Mutex), Others,
-          *Context))
+  if (std::optional<std::vector<IndexedSection>> Through =
+          sectionsThroughCalls(Mutex, Fact, *Context))
     llvm::append_range(Found, *Through);
   if (const auto *Param = dyn_cast<ParmVarDecl>(Mutex))
     llvm::append_range(Found, sectionsOfCallers(*Param, *Context));

@@ -91,21 +91,28 @@ CoroutineLockCheck::sectionsOutOfSight(const MutexFact &Fact,
 }
 
 std::optional<std::vector<CoroutineLockCheck::IndexedSection>>
-CoroutineLockCheck::sectionsThroughCalls(llvm::ArrayRef<CallOutOfSight> Calls,
-                                         llvm::ArrayRef<PassedFact> Others,
+CoroutineLockCheck::sectionsThroughCalls(const ValueDecl *Mutex,
+                                         const MutexFact *Indexed,
                                          ASTContext &Context) const {
   const SourceManager &SM = Context.getSourceManager();
-  const ProjectSummary *Index = projectIndex();
-  if (!Index)
-    return Calls.empty() && Others.empty()
-               ? std::optional<std::vector<IndexedSection>>(std::in_place)
-               : std::nullopt;
+  std::string Main = mainFileOf(SM);
+  llvm::SmallVector<CallOutOfSight, 1> Calls =
+      Analyses->mutexFlow(Context).callsOutOfSight(Mutex);
   std::vector<PassedFact> All;
   for (const CallOutOfSight &Call : Calls)
-    All.push_back({mainFileOf(SM), usrOf(Call.Callee), Call.Parameter,
+    All.push_back({Main, usrOf(Call.Callee), Call.Parameter,
                    pointOf(Call.Argument->getBeginLoc(), SM)});
   size_t Here = All.size();
-  llvm::append_range(All, Others);
+  // The main file's calls are the AST's: it may have been edited since.
+  if (Indexed)
+    for (const PassedFact &Call : Indexed->PassedTo)
+      if (Call.Unit != Main)
+        All.push_back(Call);
+  const ProjectSummary *Index = projectIndex();
+  if (!Index)
+    return All.empty()
+               ? std::optional<std::vector<IndexedSection>>(std::in_place)
+               : std::nullopt;
   std::optional<std::vector<SectionThroughCall>> Found =
       Index->sectionsThrough(All);
   if (!Found)

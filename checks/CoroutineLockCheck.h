@@ -83,12 +83,12 @@ protected:
     /// (sectionsOfCallers): that mutex's name.
     std::string MutexName;
   };
-  /// The critical sections that the calls of \p Calls (this unit's, out of
-  /// sight) and \p Others (other units', from the index) lead to; none
-  /// when the index cannot follow every call.
+  /// The critical sections that \p Mutex's calls out of sight lead to:
+  /// this unit's, as its AST shows them, and other units', as \p Indexed,
+  /// the index's fact of the mutex (or null), records them; none when the
+  /// index cannot follow every call.
   std::optional<std::vector<IndexedSection>>
-  sectionsThroughCalls(llvm::ArrayRef<CallOutOfSight> Calls,
-                       llvm::ArrayRef<PassedFact> Others,
+  sectionsThroughCalls(const clang::ValueDecl *Mutex, const MutexFact *Indexed,
                        clang::ASTContext &Context) const;
   /// For \p Param, a mutex parameter of a function this unit defines that
   /// other units call: the sections of the mutexes they pass to it, their

@@ -62,14 +62,13 @@ bool UnnecessaryAsyncMutexCheck::isJudgedAlone(const ValueDecl *Mutex) const {
 /// None when the index cannot account for them all, or one suspends.
 std::optional<std::vector<CoroutineLockCheck::IndexedSection>>
 UnnecessaryAsyncMutexCheck::sectionsElsewhere(
-    const ValueDecl *Mutex, llvm::ArrayRef<CriticalSection> Live,
-    const MutexFlow &Flow) {
+    const ValueDecl *Mutex, llvm::ArrayRef<CriticalSection> Live) {
   const SourceManager &SM = Context->getSourceManager();
   std::string Main = mainFileOf(SM);
   std::vector<IndexedSection> Found;
-  std::vector<PassedFact> Others;
+  const MutexFact *Fact = nullptr;
   if (!isJudgedAlone(Mutex)) {
-    const MutexFact *Fact = indexedMutex(Mutex);
+    Fact = indexedMutex(Mutex);
     if (!Fact || Fact->Unfollowed)
       return std::nullopt;
     // A unit changed since the index was written may lock it differently
@@ -79,12 +78,9 @@ UnnecessaryAsyncMutexCheck::sectionsElsewhere(
       return std::nullopt;
     for (const SectionFact *Section : sectionsOutOfSight(*Fact, Live, SM))
       Found.push_back({Section, nullptr, {}, ""});
-    for (const PassedFact &Call : Fact->PassedTo)
-      if (Call.Unit != Main)
-        Others.push_back(Call);
   }
   std::optional<std::vector<IndexedSection>> Through =
-      sectionsThroughCalls(Flow.callsOutOfSight(Mutex), Others, *Context);
+      sectionsThroughCalls(Mutex, Fact, *Context);
   if (!Through)
     return std::nullopt;
   llvm::append_range(Found, *Through);
@@ -117,7 +113,7 @@ void UnnecessaryAsyncMutexCheck::onEndOfTranslationUnit() {
         Flow.locksUnfollowed(Mutex, All))
       continue;
     std::optional<std::vector<IndexedSection>> Elsewhere =
-        sectionsElsewhere(Mutex, All, Flow);
+        sectionsElsewhere(Mutex, All);
     if (!Elsewhere)
       continue;
     // What would do instead: an atomic, a reader/writer mutex when some

@@ -27,8 +27,7 @@ private:
   bool isJudgedAlone(const clang::ValueDecl *Mutex) const;
   std::optional<std::vector<IndexedSection>>
   sectionsElsewhere(const clang::ValueDecl *Mutex,
-                    llvm::ArrayRef<CriticalSection> Live,
-                    const MutexFlow &Flow);
+                    llvm::ArrayRef<CriticalSection> Live);
   /// What would do instead of the async mutex.
   enum Alternative { PlainMutex, SharedMutex, Atomic };
   void reportMutex(const clang::ValueDecl *Mutex,

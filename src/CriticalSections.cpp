@@ -662,7 +662,10 @@ static bool sameMutex(const ValueDecl *D, const ValueDecl *M) {
 }
 
 bool MutexFlow::escapes(const ValueDecl *M) const {
-  return escapesUnfollowed(M) || !callsOutOfSight(M).empty();
+  return escapesUnfollowed(M) ||
+         llvm::any_of(PassedOutOfSight, [&](const auto &Entry) {
+           return sameMutex(Entry.first, M);
+         });
 }
 
 bool MutexFlow::escapesUnfollowed(const ValueDecl *M) const {

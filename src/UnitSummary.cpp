@@ -129,17 +129,23 @@ void addParameters(ProjectSummary &Summary, const CriticalSectionsByMutex &All,
                    const MutexFlow &Flow, const LockModel &Model,
                    IoAwaitClassifier &Io, const std::string &Unit,
                    FileHashes &Hashes, const SourceManager &SM) {
+  // The sections of the parameters a parameter is passed on to are its own:
+  // each mutex's sections, under every parameter it stands for, once.
+  llvm::DenseMap<SourceLocation, std::vector<CriticalSection>> ByParameter;
+  for (const ValueDecl *Held : All.mutexes()) {
+    llvm::SmallDenseSet<SourceLocation, 4> Locations;
+    for (const ValueDecl *D : Flow.standsFor(Held))
+      if (isa<ParmVarDecl>(D) && Locations.insert(D->getLocation()).second)
+        llvm::append_range(ByParameter[D->getLocation()], All.sections(Held));
+  }
   for (const ParmVarDecl *Param : Flow.Parameters) {
     std::string Key = parameterKey(*Param);
     if (Key.empty())
       continue;
-    // The sections of the parameters this one is passed on to are its own.
-    std::vector<CriticalSection> Sections;
-    for (const ValueDecl *Held : All.mutexes())
-      if (llvm::any_of(Flow.standsFor(Held), [&](const ValueDecl *D) {
-            return D->getLocation() == Param->getLocation();
-          }))
-        llvm::append_range(Sections, All.sections(Held));
+    auto Found = ByParameter.find(Param->getLocation());
+    llvm::ArrayRef<CriticalSection> Sections;
+    if (Found != ByParameter.end())
+      Sections = Found->second;
     ParameterFact &Fact = Summary.Parameters[Key];
     const auto *Function = cast<FunctionDecl>(Param->getDeclContext());
     Fact.Unit = Unit;
